@@ -1,0 +1,62 @@
+import type { AnswerRecord, Profile } from '../answers/model.js';
+import type { Condition, Question } from './model.js';
+import { NOT_APPLICABLE, UNSURE } from './vocabulary.js';
+
+/** Whether the business's profile includes this question: its customer types and channels. */
+export function inProfile(question: Pick<Question, 'appliesTo' | 'channels'>, profile: Profile | undefined): boolean {
+  if (!profile) return true;
+  const { customerTypes, channels } = profile;
+  if (question.appliesTo && customerTypes && !question.appliesTo.some((t) => customerTypes.includes(t))) return false;
+  if (question.channels && channels && !question.channels.some((c) => channels.includes(c))) return false;
+  return true;
+}
+
+type Lookup = (questionKey: string) => AnswerRecord | undefined;
+
+function matches(record: AnswerRecord | undefined, value: string | number): boolean {
+  if (!record) return false;
+  const answer = record.answer;
+  if (answer === NOT_APPLICABLE || answer === UNSURE) return false;
+  return Array.isArray(answer) ? answer.includes(String(value)) : answer === value;
+}
+
+/**
+ * Evaluates skip logic. A condition on a question that has no real answer
+ * (skipped, unanswered, n/a, unsure) is false; `not` inverts that.
+ */
+export function conditionHolds(condition: Condition, checklistId: string, lookup: Lookup): boolean {
+  if (condition.all) return condition.all.every((c) => conditionHolds(c, checklistId, lookup));
+  if (condition.any) return condition.any.some((c) => conditionHolds(c, checklistId, lookup));
+  if (condition.not) return !conditionHolds(condition.not, checklistId, lookup);
+  if (condition.question === undefined) return false;
+  const record = lookup(`${checklistId}/${condition.question}`);
+  if (condition.is !== undefined) return matches(record, condition.is);
+  return (condition.in ?? []).some((v) => matches(record, v));
+}
+
+/**
+ * Whether a question is asked: in the profile, and its `when` holds given the
+ * answers so far. Conditions only look at earlier questions, so evaluating in
+ * checklist order is enough; answers to questions that were themselves skipped
+ * must not count, which `lookup` ensures by returning only asked answers.
+ */
+export function isAsked(question: Question, profile: Profile | undefined, lookup: Lookup): boolean {
+  if (!inProfile(question, profile)) return false;
+  return question.when ? conditionHolds(question.when, question.checklistId, lookup) : true;
+}
+
+/**
+ * The questions of a checklist that are asked, in order, given a profile and
+ * answers: a skipped question's stale answer never opens its follow-ups.
+ */
+export function askedQuestions(questions: readonly Question[], profile: Profile | undefined, answers: ReadonlyMap<string, AnswerRecord>): Question[] {
+  const asked = new Map<string, AnswerRecord | undefined>();
+  const lookup: Lookup = (key) => asked.get(key);
+  const out: Question[] = [];
+  for (const q of questions) {
+    if (!isAsked(q, profile, lookup)) continue;
+    asked.set(q.key, answers.get(q.key));
+    out.push(q);
+  }
+  return out;
+}

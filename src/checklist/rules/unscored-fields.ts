@@ -1,0 +1,16 @@
+import type { ChecklistRule } from './context.js';
+
+export const unscoredFields: ChecklistRule = {
+  name: 'unscored-fields',
+  severity: 'warning',
+  description: 'A text question sets impact, effort or fix, which only scored questions use.',
+  check(ctx) {
+    return ctx.checklist.questions.flatMap((q, i) =>
+      q.type !== 'text'
+        ? []
+        : (['impact', 'effort', 'fix'] as const)
+            .filter((k) => q[k] !== undefined)
+            .map((k) => ctx.at(['questions', i, k], `text question "${q.id}" is not scored, so its "${k}" is never used; remove it or make it a scored question`, { key: true })),
+    );
+  },
+};

@@ -1,0 +1,177 @@
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { CliError, EXIT, UsageError } from '../errors.js';
+import { VERSION } from '../generated/version.js';
+import { makeStyle } from '../text/style.js';
+import { colorEnabled, type Io } from './io.js';
+
+export type { Io } from './io.js';
+
+const ISSUES_URL = 'https://github.com/cx-audit/cx-audit/issues';
+
+/** What every command receives: the outside world and how to talk to it. */
+export interface CommandContext {
+  io: Io;
+  quiet: boolean;
+  color: boolean;
+  /** A result: goes to stdout. */
+  out(text: string): void;
+  /** Talk: progress and notices go to stderr, unless --quiet. */
+  notice(text: string): void;
+}
+
+function parseScore(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
+    throw new UsageError(`--fail-under takes a score from 0 to 100, not "${value}"`);
+  }
+  return n;
+}
+
+function parseTop(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--top takes a whole number of fixes, 1 or more, not "${value}"`);
+  return n;
+}
+
+const EXAMPLES = `
+Examples:
+  $ cx-audit                                   interview with the built-in checklists
+  $ cx-audit --client "Acme" --answers acme.yaml
+  $ cx-audit report acme.yaml -o acme.md       re-score saved answers as Markdown
+  $ cx-audit report acme.yaml -f json --fail-under 70
+  $ cx-audit report acme.yaml --compare acme-2025.yaml
+  $ cx-audit validate checklists/*.yaml --format github
+  $ cx-audit init my-checklist.yaml
+
+Exit codes: 0 done, 1 finding (invalid checklist, score under --fail-under),
+2 could not run, 130 interrupted (answers so far are saved).`;
+
+/**
+ * The whole command line: parses argv, runs one command, returns its exit
+ * code. Only bin/ touches `process`; everything arrives through `io`.
+ */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command();
+  const context = (): CommandContext => {
+    const opts = program.opts<{ color: boolean; quiet?: boolean }>();
+    const quiet = Boolean(opts.quiet);
+    return {
+      io,
+      quiet,
+      color: colorEnabled(io.stdout, io.env, opts.color),
+      out: (text) => io.stdout.write(text),
+      notice: (text) => {
+        if (!quiet) io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+      },
+    };
+  };
+
+  program
+    .name('cx-audit')
+    .description('A customer-experience self-audit: answer checklists, get a prioritized list of fixes.')
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--no-color', 'no colour in the output (also NO_COLOR=1)')
+    .option('-q, --quiet', 'print only results and errors')
+    .showSuggestionAfterError()
+    .addHelpText('after', EXAMPLES)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`cx-audit: ${s.replace(/^error: /, '')}`),
+    });
+
+  const auditOptions = (command: Command) =>
+    command
+      .addOption(new Option('-f, --format <format>', 'report format').choices(['md', 'json']).default('md'))
+      .option('-o, --output <file>', 'write the report to a file (- for stdout)')
+      .option('--client <name>', 'whose business is audited, shown on the report')
+      .option('--auditor <name>', 'who ran the audit, shown on the report')
+      .option('--fail-under <score>', 'exit 1 when the score is below this (0-100)', parseScore)
+      .option('--top <n>', 'how many fixes the summary and projection use', parseTop, 5);
+
+  auditOptions(
+    program
+      .command('report')
+      .description('score saved answers and render a report; never prompts')
+      .argument('<answers-file>', 'answers file from an interview')
+      .argument('[checklist...]', 'checklist files (default: the built-in checklists)')
+      .option('--compare <file>', 'an older answers file or report.json to show progress against'),
+  ).action(async (answersFile: string, checklists: string[], options) => {
+    const { reportCommand } = await import('./commands/report.js');
+    exitCode = await reportCommand(answersFile, checklists, options, context());
+  });
+
+  program
+    .command('validate')
+    .description('check checklist files; never prompts')
+    .argument('<file...>', 'checklist files or folders of them')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .option('--strict', 'warnings fail too')
+    .action(async (files: string[], options) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      exitCode = await validateCommand(files, options, context());
+    });
+
+  program
+    .command('list')
+    .description('the built-in checklists, their versions and questions')
+    .argument('[checklist]', 'show the questions of this checklist')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (id: string | undefined, options) => {
+      const { listCommand } = await import('./commands/list.js');
+      exitCode = await listCommand(id, options, context());
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter checklist (never overwrites)')
+    .argument('<file>', 'where to write it')
+    .action(async (file: string) => {
+      const { initCommand } = await import('./commands/init.js');
+      exitCode = await initCommand(file, context());
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a file format')
+    .addArgument(new Argument('<name>', 'checklist, answers or report').choices(['checklist', 'answers', 'report']))
+    .action(async (name: string) => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      exitCode = await schemaCommand(name, context());
+    });
+
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError();
+  }
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(error, io);
+  }
+}
+
+function handleError(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    io.stderr.write('Run `cx-audit --help` for usage.\n');
+    return EXIT.cannotRun;
+  }
+  const style = makeStyle(colorEnabled(io.stderr, io.env, undefined));
+  if (error instanceof CliError) {
+    io.stderr.write(`${style.red('cx-audit:')} ${error.message}\n`);
+    for (const line of error.details) io.stderr.write(`${line}\n`);
+    if (error instanceof UsageError) io.stderr.write('Run `cx-audit --help` for usage.\n');
+    if (io.env.CX_AUDIT_DEBUG === '1' && error.cause instanceof Error) io.stderr.write(`${error.cause.stack}\n`);
+    return error.exitCode;
+  }
+  const err = error instanceof Error ? error : new Error(String(error));
+  io.stderr.write(`${style.red('cx-audit: unexpected error:')} ${err.message}\n`);
+  if (io.env.CX_AUDIT_DEBUG === '1') io.stderr.write(`${err.stack}\n`);
+  else io.stderr.write(`This is a bug in cx-audit. Please report it at ${ISSUES_URL} with the command you ran; CX_AUDIT_DEBUG=1 shows the details.\n`);
+  return EXIT.cannotRun;
+}

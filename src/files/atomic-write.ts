@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from '../errors.js';
+
+/** Why a write failed, in words that say what to do. */
+export function describeWriteError(path: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT'
+      ? `the folder ${dirname(path)} does not exist; create it or choose another path`
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'permission denied; choose a path you can write to'
+        : code === 'ENOSPC' || code === 'EDQUOT'
+          ? 'the disk is full; free some space and try again'
+          : code === 'EISDIR'
+            ? 'it is a folder; give a file name'
+            : code === 'EEXIST'
+              ? 'it already exists'
+              : String((error as Error).message ?? error);
+  return new InputError(`cannot write ${path}: ${reason}`, { cause: error });
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Not every platform lets a directory be opened; the rename is still atomic.
+  }
+}
+
+/**
+ * Writes a file so that readers, crashes and full disks only ever see the old
+ * content or the new, never a torn mix: temporary file, fsync, rename.
+ * With `overwrite: false` an existing file is never replaced (hard link, no race).
+ */
+export function writeFileAtomic(path: string, content: string, options: { overwrite?: boolean } = {}): void {
+  const overwrite = options.overwrite ?? true;
+  const dir = dirname(path);
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = statSync(path).mode & 0o777;
+  } catch {
+    mode = undefined;
+  }
+  try {
+    const fd = openSync(tmp, 'wx', 0o644);
+    try {
+      const data = Buffer.from(content, 'utf8');
+      let written = 0;
+      while (written < data.length) written += writeSync(fd, data, written, data.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (mode !== undefined && overwrite) chmodSync(tmp, mode);
+    if (overwrite) renameSync(tmp, path);
+    else {
+      linkSync(tmp, path);
+      unlinkSync(tmp);
+    }
+    fsyncDir(dir);
+  } catch (error) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never created, or already renamed
+    }
+    throw describeWriteError(path, error);
+  }
+}

@@ -1,0 +1,251 @@
+import { readFileSync, statSync } from 'node:fs';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import type { Diagnostic, Place } from '../checklist/diagnostic.js';
+
+/** Files larger than this are refused before they are read. 20,000 questions fit in a third of it. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** Deeper nesting than any checklist needs; it guards the parser and the validators' recursion. */
+export const MAX_DEPTH = 64;
+/** Bracket nesting above this is refused before parsing: the YAML lexer runs out of memory on huge flow nesting. */
+const MAX_FLOW_DEPTH = 256;
+/** Aliases may be handy for repeated conditions; thousands of them are an attack (billion laughs). */
+const MAX_ALIAS_COUNT = 100;
+
+/** A parsed YAML file that can map a path in its data back to line:column. */
+export interface YamlFile {
+  path: string;
+  /** The text as parsed: BOM removed. */
+  text: string;
+  data: unknown;
+  /** Where the value (or, with `key`, the key) at a data path sits in the file. */
+  placeOf(path: readonly (string | number)[], options?: { key?: boolean }): Place;
+}
+
+export type ReadResult =
+  | { ok: true; file: YamlFile; diagnostics: Diagnostic[] }
+  /** `unreadable`: the file could not be read at all (exit 2); `invalid`: its content is broken (diagnostics say how). */
+  | { ok: false; reason: 'unreadable' | 'invalid'; diagnostics: Diagnostic[] };
+
+/** What yaml's error codes mean to someone editing the file. */
+const YAML_HINTS: Record<string, { rule: string; hint: string }> = {
+  TAB_AS_INDENT: { rule: 'yaml-syntax', hint: 'YAML indents with spaces only; replace the tab with spaces' },
+  BAD_INDENT: { rule: 'yaml-syntax', hint: 'check the indentation of this line against the lines above it' },
+  MISSING_CHAR: { rule: 'yaml-syntax', hint: 'a closing quote or bracket is missing' },
+  MULTILINE_IMPLICIT_KEY: { rule: 'yaml-syntax', hint: 'a key must fit on one line; is a colon or quote missing above?' },
+  BLOCK_AS_IMPLICIT_KEY: { rule: 'yaml-syntax', hint: 'is a colon missing after a key, or a value indented too far?' },
+  UNEXPECTED_TOKEN: { rule: 'yaml-syntax', hint: 'quote values that contain ": " or start with a special character' },
+  BAD_SCALAR_START: { rule: 'yaml-syntax', hint: 'quote values that start with a special character such as @, ` or %' },
+  TAG_RESOLVE_FAILED: { rule: 'yaml-tag', hint: 'custom YAML tags are not supported; remove the tag (the word starting with !)' },
+};
+
+function describeSize(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Line and column (1-based) of an offset in text, without building a line index. */
+function placeAtOffset(text: string, offset: number): Place {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Deepest bracket nesting outside quotes and comments; stops counting past the limit. */
+function flowDepthOffset(text: string): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+      else if (ch === '\n' && quote === '#') quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\n')) quote = '#';
+    else if (ch === '[' || ch === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+  }
+  return -1;
+}
+
+/** Depth of nested objects and arrays, walked without recursion. Returns the path of the first node too deep. */
+function tooDeep(data: unknown): (string | number)[] | undefined {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= MAX_DEPTH) return path;
+    for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, Array.isArray(value) ? Number(k) : k] });
+  }
+  return undefined;
+}
+
+/**
+ * Reads and parses a YAML file, turning every way it can be broken into a
+ * diagnostic with a place, and never throwing for bad content.
+ */
+export function readYamlFile(path: string, kind = 'file'): ReadResult {
+  const diag = (rule: string, message: string, place: Place = {}, severity: Diagnostic['severity'] = 'error'): Diagnostic => ({
+    file: path,
+    ...place,
+    severity,
+    rule,
+    message,
+  });
+  const invalid = (d: Diagnostic): ReadResult => ({ ok: false, reason: 'invalid', diagnostics: [d] });
+
+  let buffer: Buffer;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      return { ok: false, reason: 'unreadable', diagnostics: [diag('unreadable', `is a directory, not a ${kind}; pass the YAML files inside it`)] };
+    }
+    if (stat.size > MAX_FILE_BYTES) {
+      return invalid(
+        diag('file-too-large', `is ${describeSize(stat.size)}; a ${kind} may be at most ${describeSize(MAX_FILE_BYTES)}. Split it into smaller files`),
+      );
+    }
+    buffer = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file; check the path'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied; check the file permissions'
+          : `cannot be read (${code ?? String(error)})`;
+    return { ok: false, reason: 'unreadable', diagnostics: [diag('unreadable', why)] };
+  }
+
+  const nul = buffer.indexOf(0);
+  if (nul !== -1) {
+    const place = placeAtOffset(buffer.subarray(0, nul).toString('latin1'), nul);
+    return invalid(diag('binary-file', `contains binary data (a NUL byte); a ${kind} must be UTF-8 text`, place));
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer);
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(buffer);
+    const place = placeAtOffset(lossy, lossy.indexOf('\uFFFD'));
+    return invalid(diag('encoding', `is not valid UTF-8; save the ${kind} with UTF-8 encoding`, place));
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    diagnostics.push(
+      diag('byte-order-mark', 'starts with a byte-order mark (BOM); it was ignored, but some tools choke on it. Save as UTF-8 without BOM', { line: 1, column: 1 }, 'warning'),
+    );
+  }
+  const crlf = text.indexOf('\r\n');
+  if (crlf !== -1) {
+    const lone = /(^|[^\r])\n/.exec(text);
+    if (lone) {
+      const at = placeAtOffset(text, lone.index + lone[1]!.length);
+      diagnostics.push(
+        diag('mixed-line-endings', 'mixes CRLF and LF line endings; this line ends with LF where earlier lines use CRLF. Convert the file to one style', at, 'warning'),
+      );
+    }
+  }
+
+  const deepAt = flowDepthOffset(text);
+  if (deepAt !== -1) {
+    return invalid(diag('too-deep', `nests brackets more than ${MAX_FLOW_DEPTH} levels deep; no ${kind} needs that`, placeAtOffset(text, deepAt)));
+  }
+
+  const lineCounter = new LineCounter();
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }) as Document.Parsed[];
+  } catch (error) {
+    // The parser's own recursion can run out of stack on pathological input.
+    return invalid(diag('too-deep', `cannot be parsed: ${(error as Error).message}`, { line: 1, column: 1 }));
+  }
+  const placeAt = (offset: number): Place => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  if (docs.length === 0 || (docs.length === 1 && docs[0]!.contents === null && docs[0]!.errors.length === 0)) {
+    return { ok: false, reason: 'invalid', diagnostics: [...diagnostics, diag('empty-file', `is empty; a ${kind} needs content`)] };
+  }
+  if (docs.length > 1) {
+    const second = docs[1]!;
+    const start = second.range?.[0] ?? 0;
+    diagnostics.push(diag('multiple-documents', `holds ${docs.length} YAML documents (separated by ---); put each ${kind} in its own file`, placeAt(start)));
+  }
+  const doc = docs[0]!;
+  // After the first syntax error the parser's further complaints are mostly echoes of it; duplicate keys are independent.
+  let syntaxReported = false;
+  for (const error of doc.errors) {
+    if (error.code === 'DUPLICATE_KEY') {
+      const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))![0].trim();
+      diagnostics.push(diag('duplicate-key', `key "${key}" appears twice in the same mapping; remove or rename one of them`, placeAt(error.pos[0])));
+      continue;
+    }
+    if (syntaxReported) continue;
+    syntaxReported = true;
+    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const known = /end with an? [\]}]$/.test(message)
+      ? { rule: 'yaml-syntax', hint: 'a closing bracket is missing on this line or one above it' }
+      : YAML_HINTS[error.code];
+    diagnostics.push(diag(known?.rule ?? 'yaml-syntax', known ? `${message}: ${known.hint}` : message, placeAt(error.pos[0])));
+  }
+  for (const warning of doc.warnings) {
+    const known = YAML_HINTS[warning.code];
+    if (!known) continue;
+    const message = warning.message.split('\n')[0]!.replace('tag:yaml.org,2002:', '!!');
+    diagnostics.push(diag(known.rule, `${message}: ${known.hint}`, placeAt(warning.pos[0])));
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, reason: 'invalid', diagnostics };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    let place: Place = { line: 1, column: 1 };
+    visit(doc, {
+      Alias(_, node) {
+        if (node.range) place = placeAt(node.range[0]);
+        return visit.BREAK;
+      },
+    });
+    const reason = error instanceof ReferenceError && /alias/i.test(error.message)
+      ? `expands YAML aliases (*name) past the limit of ${MAX_ALIAS_COUNT}; write the repeated parts out instead`
+      : `cannot be read as data: ${(error as Error).message}`;
+    return { ok: false, reason: 'invalid', diagnostics: [...diagnostics, diag('alias-limit', reason, place)] };
+  }
+
+  const placeOf = (path: readonly (string | number)[], options: { key?: boolean } = {}): Place => {
+    let node: unknown = doc.contents;
+    let keyNode: Node | undefined;
+    for (const segment of path) {
+      if (isAlias(node)) node = node.resolve(doc);
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
+        if (!pair) break;
+        keyNode = pair.key as Node;
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+        keyNode = undefined;
+        node = node.items[segment];
+      } else break;
+    }
+    const target = options.key && keyNode ? keyNode : (node as Node | null);
+    const offset = target?.range?.[0] ?? keyNode?.range?.[0] ?? 0;
+    return placeAt(offset);
+  };
+
+  const deepPath = tooDeep(data);
+  if (deepPath) {
+    return { ok: false, reason: 'invalid', diagnostics: [...diagnostics, diag('too-deep', `nests data more than ${MAX_DEPTH} levels deep; no ${kind} needs that`, placeOf(deepPath))] };
+  }
+
+  return { ok: true, file: { path, text, data, placeOf }, diagnostics };
+}

@@ -1,0 +1,107 @@
+import type { Diagnostic } from '../checklist/diagnostic.js';
+import type { LoadedChecklist, Question } from '../checklist/model.js';
+import { NOT_APPLICABLE, SCALE_MAX, SCALE_MIN, UNSURE } from '../checklist/vocabulary.js';
+import { schemaDiagnostics } from '../files/schema-diagnostics.js';
+import { readYamlFile, type YamlFile } from '../files/yaml-file.js';
+import { validateAnswersFile } from '../generated/validators.js';
+import { orList } from '../text/suggest.js';
+import { answersVocabulary } from './answers-vocabulary.js';
+import type { Answers, AnswersFile, AnswerValue } from './model.js';
+
+export type AnswersLoad =
+  | { ok: true; answers: Answers; file: YamlFile; diagnostics: Diagnostic[] }
+  | { ok: false; unreadable: boolean; diagnostics: Diagnostic[] };
+
+/** Why a value cannot answer a question, or undefined when it can. */
+export function invalidAnswer(question: Question, value: AnswerValue): string | undefined {
+  if (value === NOT_APPLICABLE || value === UNSURE) return undefined;
+  const name = `${question.type} question ${question.key}`;
+  const tail = `${NOT_APPLICABLE} or ${UNSURE}`;
+  switch (question.type) {
+    case 'yes-no':
+      return value === 'yes' || value === 'no' ? undefined : `${JSON.stringify(value)} cannot answer ${name}; write yes, no, ${tail}`;
+    case 'scale':
+      return Number.isInteger(value) && (value as number) >= SCALE_MIN && (value as number) <= SCALE_MAX
+        ? undefined
+        : `${JSON.stringify(value)} cannot answer ${name}; write a whole number from ${SCALE_MIN} to ${SCALE_MAX}, ${tail}`;
+    case 'choice': {
+      const ids = question.choices.map((c) => c.id);
+      return typeof value === 'string' && ids.includes(value)
+        ? undefined
+        : `${JSON.stringify(value)} cannot answer ${name}; write one of ${orList([...ids, NOT_APPLICABLE, UNSURE])}`;
+    }
+    case 'multi': {
+      const ids = question.choices.map((c) => c.id);
+      if (!Array.isArray(value)) return `${JSON.stringify(value)} cannot answer ${name}; write a list of choice ids ([${ids.join(', ')}], or [] for none), ${tail}`;
+      const unknown = value.filter((v) => !ids.includes(v));
+      return unknown.length ? `${JSON.stringify(unknown[0])} is not a choice of ${name}; its choices are ${orList(ids)}` : undefined;
+    }
+    case 'text':
+      return typeof value === 'string' ? undefined : `${name} takes text; put the answer in quotes`;
+  }
+}
+
+/**
+ * Reads an answers file. Shape errors are errors; answers that do not fit the
+ * loaded checklists are errors too when their value is wrong, and warnings
+ * when the question or checklist is gone or has a new version: never dropped
+ * silently.
+ */
+export function loadAnswers(path: string, checklists: readonly LoadedChecklist[]): AnswersLoad {
+  const read = readYamlFile(path, 'answers file');
+  if (!read.ok) return { ok: false, unreadable: read.reason === 'unreadable', diagnostics: read.diagnostics };
+  const file = read.file;
+  const schema = schemaDiagnostics(validateAnswersFile, file, answersVocabulary);
+  if (schema.length) return { ok: false, unreadable: false, diagnostics: [...read.diagnostics, ...schema] };
+
+  const data = file.data as AnswersFile;
+  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  const at = (p: (string | number)[], severity: Diagnostic['severity'], rule: string, message: string, key = false) =>
+    diagnostics.push({ file: path, ...file.placeOf(p, { key }), severity, rule, message });
+
+  const byId = new Map(checklists.map((c) => [c.id, c]));
+  const questions = new Map<string, Question>();
+  for (const c of checklists) for (const q of c.questions) questions.set(q.key, q);
+
+  const answers: Answers = {
+    client: data.client,
+    auditor: data.auditor,
+    profile: data.profile as Answers['profile'],
+    checklists: new Map(),
+    answers: new Map(),
+  };
+  for (const [id, stamp] of Object.entries(data.checklists ?? {})) {
+    answers.checklists.set(id, { version: stamp.version, ...(stamp.hash ? { hash: stamp.hash } : {}) });
+    const current = byId.get(id);
+    if (current && current.version !== stamp.version) {
+      at(['checklists', id, 'version'], 'warning', 'checklist-version',
+        `these answers were given for ${id} ${stamp.version}; the checklist is now ${current.version}. Answers to questions that still exist are kept; check them and the new questions`);
+    }
+  }
+  const missingChecklists = new Set<string>();
+  for (const [key, record] of Object.entries(data.answers)) {
+    const question = questions.get(key);
+    const checklistId = key.split('/')[0]!;
+    if (!question) {
+      const checklist = byId.get(checklistId);
+      if (!checklist) {
+        if (!missingChecklists.has(checklistId)) {
+          missingChecklists.add(checklistId);
+          at(['answers', key], 'warning', 'unknown-checklist', `answers for checklist "${checklistId}", which is not loaded, are ignored; pass its file to include them`, true);
+        }
+      } else {
+        at(['answers', key], 'warning', 'unknown-question', `question ${key} is not in ${checklistId} ${checklist.version} (removed or renamed?); this answer is ignored`, true);
+      }
+      answers.answers.set(key, record);
+      continue;
+    }
+    const problem = invalidAnswer(question, record.answer);
+    if (problem) {
+      at(['answers', key, 'answer'], 'error', 'invalid-answer', problem);
+      continue;
+    }
+    answers.answers.set(key, record);
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, unreadable: false, diagnostics };
+  return { ok: true, answers, file, diagnostics };
+}

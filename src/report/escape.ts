@@ -1,0 +1,21 @@
+import { oneLine } from '../text/sanitize.js';
+
+/**
+ * Text from checklists, answers and notes, made inert in Markdown: one line,
+ * no control characters, HTML as entities, and Markdown punctuation escaped,
+ * so it can neither break a table nor inject markup or HTML. It is always
+ * placed inline, after other text, so line-start syntax (lists, headings) cannot arise.
+ */
+export function md(text: string): string {
+  return oneLine(text)
+    .trim()
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`);
+}
+
+/** Text for a Mermaid label: only letters, digits, spaces and simple punctuation survive. */
+export function mermaidText(text: string): string {
+  return oneLine(text).replace(/[^\p{L}\p{N} .,'()/-]/gu, ' ').replace(/\s+/g, ' ').trim();
+}

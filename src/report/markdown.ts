@@ -1,0 +1,252 @@
+import type { Fix, Report, Score } from '../generated/report.js';
+import { md, mermaidText } from './escape.js';
+import { EFFORT_LABELS, formatChange, formatScore, IMPACT_LABELS, plural, STAGE_LABELS, TIER_LABELS } from './labels.js';
+
+/** Most fixes a chart shows; past that it is a cloud of dots. */
+const CHART_LIMIT = 20;
+
+const PROFILE_WORDS: Record<string, string> = {
+  b2c: 'consumers (B2C)',
+  b2b: 'businesses (B2B)',
+  c2c: 'consumers trading with each other (C2C)',
+  b2g: 'the public sector (B2G)',
+  'web-shop': 'a web shop',
+  'physical-store': 'a physical store',
+  phone: 'phone',
+  email: 'email',
+  'live-chat': 'live chat',
+  chatbot: 'a chatbot',
+  newsletter: 'a newsletter',
+  'social-media': 'social media',
+};
+
+/** A table row; empty cells get a single space, as markdownlint's compact style wants. */
+function row(cells: string[]): string {
+  return `|${cells.map((c) => (c ? ` ${c} ` : ' ')).join('|')}|`;
+}
+
+function listOf(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function title(report: Report): string {
+  return report.client ? `# Customer experience audit: ${md(report.client)}` : '# Customer experience audit';
+}
+
+function byline(report: Report): string {
+  const who = report.auditor ? `Prepared by ${md(report.auditor)} on ${report.date}` : `Prepared on ${report.date}`;
+  const lines = [`${who} with cx-audit ${md(report.tool.version)}.`];
+  const types = report.profile?.customerTypes;
+  const channels = report.profile?.channels;
+  if (types || channels) {
+    const sells = types ? `sells to ${types.length ? listOf(types.map((t) => PROFILE_WORDS[t] ?? md(t))) : 'no customer type listed'}` : '';
+    const through = channels ? `uses ${channels.length ? listOf(channels.map((c) => PROFILE_WORDS[c] ?? md(c))) : 'none of the listed channels'}` : '';
+    lines.push(`The business ${[sells, through].filter(Boolean).join(' and ')}; questions outside that profile were not asked.`);
+  }
+  return lines.join(' ');
+}
+
+function range(score: Score): string {
+  return score.min !== null && score.max !== null && score.min !== score.max ? `${formatScore(score.min)}–${formatScore(score.max)}` : '';
+}
+
+/** The summary: score, stage, counts, and what the top fixes would do. */
+export function summarySection(report: Report): string[] {
+  const { score, counts, maturity, projection } = report;
+  const lines = ['## Summary', ''];
+  if (score.value === null) {
+    lines.push('No scored question has an answer yet, so there is no score.');
+  } else {
+    lines.push(
+      `**Score: ${formatScore(score.value)} / 100.** Stage ${maturity.level} of 5: **${maturity.name}**. ${maturity.description}`,
+    );
+  }
+  lines.push('');
+  const facts = [
+    `${plural(counts.applicable, 'question')} apply to this business: ${counts.answered} answered, ${counts.notApplicable} not applicable, ${counts.unsure} unsure, ${counts.unanswered} unanswered.`,
+  ];
+  if (counts.unsure && range(score)) {
+    facts.push(`The unsure answers put the score anywhere from ${formatScore(score.min)} to ${formatScore(score.max)} until they are checked (see "To verify").`);
+  }
+  if (counts.unanswered) facts.push(`The score covers answered questions only; ${plural(counts.unanswered, 'question')} still need an answer.`);
+  const tiers = (['quick-win', 'big-bet', 'easy-fix', 'later'] as const)
+    .map((t) => [t, report.fixes.filter((f) => f.tier === t).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([t, n]) => `${n} ${TIER_LABELS[t].toLowerCase()}${n === 1 ? '' : 's'}`);
+  facts.push(report.fixes.length ? `${plural(report.fixes.length, 'gap')} to close: ${tiers.join(', ')}.` : 'No gaps found among the answered questions.');
+  if (projection.score !== null && projection.fixes > 0) {
+    facts.push(`Doing the top ${plural(projection.fixes, 'fix', 'fixes')} below would raise the score to **${formatScore(projection.score)}**.`);
+  }
+  lines.push(...facts.map((f) => `- ${f}`));
+  return lines;
+}
+
+function comparisonSection(report: Report): string[] {
+  const c = report.comparison;
+  if (!c) return [];
+  const since = c.previous.date ? ` since ${md(c.previous.date)}` : '';
+  const lines = [`## Progress${since}`, ''];
+  lines.push(
+    c.scoreChange === null
+      ? 'There is no earlier score to compare with.'
+      : `The score went from ${formatScore(c.previous.score)} to ${formatScore(report.score.value)} (${formatChange(c.scoreChange)}).`,
+  );
+  lines.push('', '| Checklist | Before | Now | Change |', '| --- | ---: | ---: | ---: |');
+  for (const row of c.checklists) {
+    const name = report.checklists.find((x) => x.id === row.id)?.title ?? row.id;
+    lines.push(`| ${md(name)} | ${formatScore(row.before)} | ${formatScore(row.after)} | ${formatChange(row.change)} |`);
+  }
+  const list = (heading: string, items: typeof c.fixed, empty: string) => {
+    lines.push('', `### ${heading}`, '');
+    if (!items.length) lines.push(empty);
+    else lines.push(...items.map((i) => `- ${md(i.text)} (\`${i.key}\`)`));
+  };
+  list('Fixed', c.fixed, 'Nothing that was a gap is fully fixed yet.');
+  list('Got worse', c.regressed, 'Nothing got worse.');
+  list('New findings', c.newFindings, 'No new gaps.');
+  return lines;
+}
+
+function scoresSection(report: Report): string[] {
+  const lines = ['## Scores', '', '| Checklist | Score | Answered | Gaps |', '| --- | ---: | ---: | ---: |'];
+  for (const c of report.checklists) {
+    const gaps = report.fixes.filter((f) => f.checklist === c.id).length;
+    const spread = range(c.score);
+    lines.push(`| ${md(c.title)} | ${formatScore(c.score.value)}${spread ? ` (${spread})` : ''} | ${c.counts.answered} of ${c.counts.applicable} | ${gaps} |`);
+  }
+  lines.push('', '| Journey stage | Score | Answered |', '| --- | ---: | ---: |');
+  for (const s of report.stages) {
+    lines.push(`| ${STAGE_LABELS[s.stage]} | ${formatScore(s.score.value)} | ${s.counts.answered} of ${s.counts.applicable} |`);
+  }
+  return lines;
+}
+
+/** A heading from the fix's first sentence, without the closing punctuation headings should not have. */
+function headline(fix: Fix): string {
+  const text = fix.fix ?? fix.text;
+  const first = /^.+?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
+  return md(first.replace(/[.!?:;,]+$/, ''));
+}
+
+function fixDetails(fix: Fix, report: Report): string[] {
+  const answer = report.answers.find((a) => a.key === fix.key);
+  const lines = [`### ${fix.rank}. ${headline(fix)}`, ''];
+  lines.push(`**${TIER_LABELS[fix.tier]}**: impact ${IMPACT_LABELS[fix.impact].toLowerCase()}, effort ${EFFORT_LABELS[fix.effort].toLowerCase()}, +${formatScore(fix.gain)} points.`);
+  lines.push('', `- **Question:** ${md(fix.text)}`, `- **Answer:** ${answer?.label ? md(answer.label) : '–'}`);
+  if (answer?.note) lines.push(`- **Note:** ${md(answer.note)}`);
+  if (fix.why) lines.push(`- **Why it matters:** ${md(fix.why)}`);
+  lines.push(`- **What to do:** ${fix.fix ? md(fix.fix) : 'the checklist gives no fix; decide one with your team.'}`);
+  lines.push(`- **Reference:** \`${fix.key}\`, ${STAGE_LABELS[fix.stage].toLowerCase()}`);
+  return lines;
+}
+
+function fixesSection(report: Report): string[] {
+  if (!report.fixes.length) return ['## What to fix first', '', 'Nothing: every answered question meets the good practice.'];
+  const top = report.fixes.slice(0, Math.max(report.projection.fixes, 1));
+  const lines = ['## What to fix first', '', 'Ordered by value for the work: impact weight × the size of the gap ÷ effort.'];
+  for (const fix of top) lines.push('', ...fixDetails(fix, report));
+  return lines;
+}
+
+/** Where each fix sits on impact and effort, as a Mermaid quadrant chart. */
+function chartSection(report: Report): string[] {
+  const fixes = report.fixes.slice(0, CHART_LIMIT);
+  if (!fixes.length) return [];
+  const x = { low: 0.2, medium: 0.6, high: 0.85 } as const;
+  const y = { low: 0.15, medium: 0.35, high: 0.65, critical: 0.88 } as const;
+  const seen = new Map<string, number>();
+  const points = fixes.map((f) => {
+    const cell = `${f.impact}/${f.effort}`;
+    const i = seen.get(cell) ?? 0;
+    seen.set(cell, i + 1);
+    // Spread fixes that share a cell on a small grid so their labels stay readable.
+    const dx = ((i % 4) - 1.5) * 0.045;
+    const dy = ((Math.floor(i / 4) % 3) - 1) * 0.05;
+    const clamp = (v: number) => Math.min(0.97, Math.max(0.03, v)).toFixed(2);
+    return `    F${f.rank}: [${clamp(x[f.effort] + dx)}, ${clamp(y[f.impact] + dy)}]`;
+  });
+  const more = report.fixes.length > CHART_LIMIT ? ` The chart shows the first ${CHART_LIMIT} of ${report.fixes.length}.` : '';
+  return [
+    '## Impact and effort',
+    '',
+    `Each point is a fix, labelled with its number (F1 is fix 1). Top left is where to start.${more}`,
+    '',
+    '```mermaid',
+    'quadrantChart',
+    `    title ${mermaidText(report.client ? `Fixes for ${report.client}` : 'Fixes')}`,
+    '    x-axis Low effort --> High effort',
+    '    y-axis Low impact --> High impact',
+    '    quadrant-1 Big bets',
+    '    quadrant-2 Quick wins',
+    '    quadrant-3 Easy fixes',
+    '    quadrant-4 Later',
+    ...points,
+    '```',
+  ];
+}
+
+function otherFixesSection(report: Report): string[] {
+  const rest = report.fixes.slice(Math.max(report.projection.fixes, 1));
+  if (!rest.length) return [];
+  const lines = ['## Other fixes, in order', ''];
+  lines.push('| # | What to do | Why it matters | Tier | Impact | Effort | Points |', '| ---: | --- | --- | --- | --- | --- | ---: |');
+  for (const f of rest) {
+    lines.push(
+      `| ${f.rank} | ${md(f.fix ?? f.text)} | ${f.why ? md(f.why) : '–'} | ${TIER_LABELS[f.tier]} | ${IMPACT_LABELS[f.impact]} | ${EFFORT_LABELS[f.effort]} | +${formatScore(f.gain)} |`,
+    );
+  }
+  return lines;
+}
+
+function verifySection(report: Report): string[] {
+  if (!report.toVerify.length) return [];
+  const lines = ['## To verify', '', 'Answered "unsure": find out, then answer them to firm up the score.', ''];
+  for (const v of report.toVerify) {
+    lines.push(`- ${md(v.text)} (impact ${v.impact}, \`${v.key}\`)${v.note ? `: ${md(v.note)}` : ''}`);
+  }
+  return lines;
+}
+
+function warningsSection(report: Report): string[] {
+  if (!report.warnings.length) return [];
+  return ['## Notes on the input', '', ...report.warnings.map((w) => `- ${md(w)}`)];
+}
+
+function appendix(report: Report): string[] {
+  const lines = ['## Appendix: every answer'];
+  for (const c of report.checklists) {
+    const answers = report.answers.filter((a) => a.checklist === c.id);
+    if (!answers.length) continue;
+    lines.push('', `### ${md(c.title)}`, '', '| Question | Answer | Note |', '| --- | --- | --- |');
+    for (const a of answers) {
+      const label = a.status === 'unanswered' ? '*Not answered*' : md(a.label ?? '');
+      lines.push(row([md(a.text), label, a.note ? md(a.note) : '']));
+    }
+  }
+  lines.push('', '### Checklists used', '', '| Checklist | Version | Content hash |', '| --- | --- | --- |');
+  for (const c of report.checklists) lines.push(`| ${md(c.title)} (\`${c.id}\`) | ${md(c.version)} | \`${c.hash}\` |`);
+  return lines;
+}
+
+/** The full report as Markdown, readable on its own without the tool. */
+export function renderMarkdown(report: Report): string {
+  const sections = [
+    [title(report), '', byline(report)],
+    summarySection(report),
+    comparisonSection(report),
+    fixesSection(report),
+    chartSection(report),
+    otherFixesSection(report),
+    verifySection(report),
+    scoresSection(report),
+    warningsSection(report),
+    appendix(report),
+  ].filter((s) => s.length);
+  return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;
+}
+
+/** Summary and top fixes only: what the terminal shows at the end of an interview. */
+export function renderSummaryMarkdown(report: Report): string {
+  const sections = [[title(report)], summarySection(report), fixesSection(report)];
+  return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;
+}

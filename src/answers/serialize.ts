@@ -56,5 +56,5 @@ export function serializeAnswers(answers: Answers, checklists: readonly LoadedCh
   }
   const profileNode = doc.get('profile', true);
   if (isMap(profileNode)) for (const inner of profileNode.items) if (isPair(inner) && isSeq(inner.value)) inner.value.flow = true;
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

@@ -94,6 +94,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   auditOptions(
     program
+      .command('audit', { isDefault: true })
+      .description('interview, then report (the default command)')
+      .argument('[checklist...]', 'checklist files (default: the built-in checklists)')
+      .option('--answers <file>', 'answers file: read to resume, written after every answer', 'cx-audit-answers.yaml')
+      .option('--profile <types>', 'who you sell to, comma-separated: b2c,b2b,c2c,b2g')
+      .option('--channels <channels>', 'channels you run, comma-separated (see `cx-audit list`)')
+      .option('--no-input', 'never prompt; fail if answers are missing'),
+  ).action(async (checklists: string[], options, command: Command) => {
+    const { auditCommand } = await import('./commands/audit.js');
+    exitCode = await auditCommand(checklists, { ...options, answersGiven: command.getOptionValueSource('answers') === 'cli' }, context());
+  });
+
+  auditOptions(
+    program
       .command('report')
       .description('score saved answers and render a report; never prompts')
       .argument('<answers-file>', 'answers file from an interview')

@@ -44,5 +44,14 @@ export function renderTerminal(report: Report, ctx: TerminalContext): string {
       tableOptions: { style: { head: [], border: [] } },
     }),
   );
+  // marked-terminal leaves inline Markdown in list items unrendered with current
+  // marked (mikaelbr/marked-terminal#304); render those tokens inline ourselves.
+  marked.use({
+    renderer: {
+      text(token) {
+        return 'tokens' in token && token.tokens ? this.parser.parseInline(token.tokens) : false;
+      },
+    },
+  });
   return marked.parse(renderSummaryMarkdown(report), { async: false }) as string;
 }

@@ -1,0 +1,120 @@
+import type { Answers, Profile } from '../../answers/model.js';
+import { emptyAnswers } from '../../answers/model.js';
+import { loadAnswers } from '../../answers/load.js';
+import { CHANNELS, CUSTOMER_TYPES, type Channel, type CustomerType } from '../../checklist/vocabulary.js';
+import type { LoadedChecklist } from '../../checklist/model.js';
+import { InputError, UsageError } from '../../errors.js';
+import { unansweredQuestions } from '../../interview/flow.js';
+import { didYouMean, orList } from '../../text/suggest.js';
+import { canPrompt } from '../io.js';
+import { checklistsForRun } from '../load-checklists.js';
+import type { CommandContext } from '../main.js';
+import { assertWritable, diagnosticLine, produceReport, type ReportOptions } from '../report-output.js';
+
+export interface AuditOptions extends ReportOptions {
+  answers: string;
+  /** Whether --answers was given (rather than the default file name). */
+  answersGiven: boolean;
+  profile?: string;
+  channels?: string;
+  input: boolean;
+}
+
+/** The default report file of an interactive run. */
+export const DEFAULT_REPORT = 'cx-audit-report.md';
+
+function parseList<T extends string>(flag: string, value: string | undefined, known: readonly T[]): T[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  for (const item of items) {
+    if (!known.includes(item as T)) {
+      throw new UsageError(`${flag} does not know "${item}"${didYouMean(item, known)}; use ${orList(known)}, comma-separated`);
+    }
+  }
+  return [...new Set(items)] as T[];
+}
+
+function profileFromFlags(options: AuditOptions): Profile {
+  const customerTypes = parseList<CustomerType>('--profile', options.profile, CUSTOMER_TYPES);
+  const channels = parseList<Channel>('--channels', options.channels, CHANNELS);
+  if (customerTypes?.length === 0) throw new UsageError('--profile needs at least one customer type: b2c, b2b, c2c or b2g');
+  return { ...(customerTypes ? { customerTypes } : {}), ...(channels ? { channels } : {}) };
+}
+
+/** Flags win over the file for this run, for the parts they give. */
+function applyFlags(answers: Answers, profile: Profile, options: AuditOptions): void {
+  if (options.client !== undefined) answers.client = options.client;
+  if (options.auditor !== undefined) answers.auditor = options.auditor;
+  if (profile.customerTypes || profile.channels) answers.profile = { ...answers.profile, ...profile };
+}
+
+function stamp(answers: Answers, checklists: readonly LoadedChecklist[]): void {
+  for (const c of checklists) answers.checklists.set(c.id, { version: c.version, hash: c.hash });
+}
+
+/** Loads the answers file for this run; a missing file is an empty start. */
+function readAnswers(path: string, checklists: readonly LoadedChecklist[], ctx: CommandContext): { answers: Answers; warnings: string[]; existed: boolean } {
+  const loaded = loadAnswers(path, checklists);
+  if (!loaded.ok) {
+    if (loaded.unreadable && loaded.diagnostics.every((d) => d.message.startsWith('no such file'))) {
+      return { answers: emptyAnswers(), warnings: [], existed: false };
+    }
+    throw new InputError(`cannot use the answers file ${path}:`, {
+      details: [...loaded.diagnostics.map(diagnosticLine), 'Fix the file (or move it away to start afresh); nothing was changed.'],
+    });
+  }
+  for (const d of loaded.diagnostics) ctx.notice(diagnosticLine(d));
+  return { answers: loaded.answers, warnings: loaded.diagnostics.map((d) => d.message), existed: true };
+}
+
+/**
+ * `cx-audit [audit] [checklist...]`: the interview on a terminal, or straight
+ * to the report when answers are complete and no prompt is possible.
+ */
+export async function auditCommand(checklistFiles: string[], options: AuditOptions, ctx: CommandContext): Promise<number> {
+  const profile = profileFromFlags(options);
+  const interactive = canPrompt(ctx.io, options.input);
+  const output = options.output ?? (interactive ? DEFAULT_REPORT : undefined);
+  assertWritable(output);
+  const checklists = checklistsForRun(checklistFiles);
+
+  if (!interactive) {
+    const { answers, warnings, existed } = readAnswers(options.answers, checklists, ctx);
+    if (!existed) {
+      throw new InputError(
+        `no answers to report: ${whyNoPrompt(ctx, options)}, so cx-audit cannot ask, and ${options.answers} does not exist. Pass --answers <file> with every question answered, or run cx-audit in a terminal`,
+      );
+    }
+    applyFlags(answers, profile, options);
+    const missing = unansweredQuestions(checklists, answers);
+    if (missing.length) {
+      const shown = missing.slice(0, 10).map((q) => `  ${q.key}: ${q.text}`);
+      if (missing.length > 10) shown.push(`  … and ${missing.length - 10} more`);
+      throw new InputError(
+        `${missing.length} question${missing.length === 1 ? '' : 's'} in ${options.answers} still need an answer, and ${whyNoPrompt(ctx, options)}:`,
+        { details: [...shown, `Answer them by running \`cx-audit --answers ${options.answers}\` in a terminal, or add them to the file (n/a and unsure are accepted).`] },
+      );
+    }
+    return produceReport({ checklists, answers, warnings }, { ...options, output }, ctx).code;
+  }
+
+  const { runInteractive } = await import('../interactive.js');
+  return runInteractive({
+    checklists,
+    options: { ...options, output: output! },
+    ctx,
+    load: () => readAnswers(options.answers, checklists, ctx),
+    prepare: (answers) => {
+      applyFlags(answers, profile, options);
+      stamp(answers, checklists);
+    },
+    resumeCommand: ['cx-audit', ...checklistFiles, ...(options.answersGiven ? ['--answers', options.answers] : [])].join(' '),
+  });
+}
+
+function whyNoPrompt(ctx: CommandContext, options: AuditOptions): string {
+  if (options.input === false) return '--no-input was given';
+  const ci = ctx.io.env.CI;
+  if (ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false') return 'CI is set';
+  return 'stdin is not a terminal';
+}

@@ -1,0 +1,84 @@
+import { emptyAnswers, type Answers } from '../answers/model.js';
+import type { LoadedChecklist } from '../checklist/model.js';
+import { InterruptedError } from '../errors.js';
+import { createAsk } from '../interview/ask.js';
+import { askProfile, progressOf, runInterview, type InterviewOptions } from '../interview/flow.js';
+import { InterviewInterrupted } from '../interview/interrupted.js';
+import { AnswersStore } from '../interview/store.js';
+import { renderTerminal } from '../report/terminal.js';
+import { makeStyle } from '../text/style.js';
+import type { CommandContext } from './main.js';
+import { produceReport, type ReportOptions } from './report-output.js';
+
+/** Loaded lazily: this module pulls in inquirer and marked-terminal. */
+export interface InteractiveRun {
+  checklists: readonly LoadedChecklist[];
+  options: ReportOptions & { answers: string; output: string };
+  ctx: CommandContext;
+  load(): { answers: Answers; warnings: string[]; existed: boolean };
+  /** Applies the command-line flags and stamps checklist versions. */
+  prepare(answers: Answers): void;
+  /** What to type to pick up where this run stops. */
+  resumeCommand: string;
+}
+
+function lastAnswerAt(answers: Answers): string | undefined {
+  let last: string | undefined;
+  for (const r of answers.answers.values()) if (r.at && (!last || r.at > last)) last = r.at;
+  return last;
+}
+
+/** The interview on a terminal, then the report; every answer saved as it is given. */
+export async function runInteractive(run: InteractiveRun): Promise<number> {
+  const { checklists, options, ctx } = run;
+  const style = makeStyle(ctx.color);
+  const store = new AnswersStore(options.answers, checklists);
+  store.lock();
+  let answers: Answers | undefined;
+  try {
+    const loaded = run.load();
+    answers = loaded.answers;
+    const ask = createAsk({
+      input: ctx.io.stdin,
+      output: ctx.io.stderr as unknown as NodeJS.WritableStream,
+      style: makeStyle(ctx.color),
+      ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
+    });
+    if (loaded.existed && answers.answers.size > 0) {
+      const last = lastAnswerAt(answers);
+      const choice = await ask.resume({ path: options.answers, ...progressOf(checklists, answers), ...(last ? { lastAt: last } : {}) });
+      if (choice === 'restart') {
+        const backup = store.backup();
+        ctx.notice(`Previous answers kept in ${backup}`);
+        answers = { ...emptyAnswers(), ...(answers.client ? { client: answers.client } : {}), ...(answers.auditor ? { auditor: answers.auditor } : {}) };
+      }
+    }
+    run.prepare(answers);
+    store.save(answers);
+    const interview: InterviewOptions = {
+      checklists,
+      answers,
+      ask,
+      save: (a) => store.save(a),
+      now: () => new Date().toISOString(),
+    };
+    await askProfile(interview, answers.profile ?? {});
+    await runInterview(interview);
+    ctx.notice(`\nAll done. Your answers are saved in ${options.answers}.`);
+    const { code, report } = produceReport({ checklists, answers, warnings: loaded.warnings }, options, ctx);
+    if (options.output !== '-') {
+      ctx.out(renderTerminal(report, { style, width: ctx.io.stdout.columns ?? 80 }));
+    }
+    return code;
+  } catch (error) {
+    if (error instanceof InterviewInterrupted) {
+      const count = answers?.answers.size ?? 0;
+      throw new InterruptedError(
+        `interrupted. ${count} answer${count === 1 ? ' is' : 's are'} saved in ${options.answers}; run \`${run.resumeCommand}\` to resume.`,
+      );
+    }
+    throw error;
+  } finally {
+    store.release();
+  }
+}

@@ -1,0 +1,242 @@
+import { checkbox, input, select, Separator } from '@inquirer/prompts';
+import type { Profile } from '../answers/model.js';
+import type { Question } from '../checklist/model.js';
+import {
+  CHANNEL_LABELS,
+  CHANNELS,
+  CUSTOMER_TYPE_LABELS,
+  CUSTOMER_TYPES,
+  NOT_APPLICABLE,
+  SCALE_MAX,
+  SCALE_MIN,
+  UNSURE,
+  type Channel,
+  type CustomerType,
+} from '../checklist/vocabulary.js';
+import { terminalSafe } from '../text/sanitize.js';
+import type { Style } from '../text/style.js';
+import type { Ask, QuestionResponse, QuestionView } from './flow.js';
+import { InterviewInterrupted } from './interrupted.js';
+
+/**
+ * The only file that imports @inquirer/prompts: every prompt of the
+ * interview, behind the `Ask` interface the flow is written against.
+ */
+
+export interface AskContext {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  signal?: AbortSignal;
+  style: Style;
+}
+
+const SCALE_WORDS: Record<number, string> = { 1: 'Not at all', 2: 'A little', 3: 'Partly', 4: 'Mostly', 5: 'Fully' };
+
+type Meta = 'na' | 'unsure' | 'note' | 'why' | 'back';
+type Pick = { kind: 'value'; value: string | number } | { kind: Meta };
+
+/** Ctrl-C and SIGTERM reach us as inquirer errors; the interview knows them as one thing. */
+async function prompt<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError') throw new InterviewInterrupted();
+    throw error;
+  }
+}
+
+function header(question: Question, view: QuestionView, style: Style): string {
+  const percent = view.progress.total ? Math.floor((100 * view.progress.answered) / view.progress.total) : 0;
+  const where = `Checklist ${view.checklist.index} of ${view.checklist.count}: ${terminalSafe(view.checklist.title)} · question ${view.position.index} of ${view.position.count} · ${percent}% done`;
+  const note = view.note ? `\n${style.dim(`Note: ${terminalSafe(view.note)}`)}` : '';
+  return `\n${style.dim(where)}${note}\n`;
+}
+
+/** The entries below the answers: n/a, unsure, a note, why, back. */
+function metaChoices(question: Question, view: QuestionView): { value: Pick; name: string; short?: string; description?: string }[] {
+  const entries: { value: Pick; name: string; short?: string; description?: string }[] = [
+    { value: { kind: 'na' }, name: 'Not applicable to my business' },
+    { value: { kind: 'unsure' }, name: 'Unsure, I need to check' },
+    { value: { kind: 'note' }, name: view.note || view.current?.note ? 'Edit the note…' : 'Add a note…', short: '(note)' },
+  ];
+  entries.push({
+    value: { kind: 'why' },
+    name: 'Why does this matter?',
+    short: '(why?)',
+    description: question.why ? terminalSafe(question.why) : 'This checklist does not say.',
+  });
+  if (view.canGoBack) entries.push({ value: { kind: 'back' }, name: '← Back to the previous question', short: '(back)' });
+  return entries;
+}
+
+function toResponse(pick: Pick): QuestionResponse {
+  switch (pick.kind) {
+    case 'value':
+      return { kind: 'answer', value: pick.value };
+    case 'na':
+      return { kind: 'answer', value: NOT_APPLICABLE };
+    case 'unsure':
+      return { kind: 'answer', value: UNSURE };
+    default:
+      return { kind: pick.kind };
+  }
+}
+
+function answerChoices(question: Question): { value: Pick; name: string }[] {
+  switch (question.type) {
+    case 'yes-no':
+      return [
+        { value: { kind: 'value', value: 'yes' }, name: 'Yes' },
+        { value: { kind: 'value', value: 'no' }, name: 'No' },
+      ];
+    case 'scale':
+      return Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => SCALE_MIN + i).map((v) => ({
+        value: { kind: 'value', value: v },
+        name: `${v}  ${SCALE_WORDS[v] ?? ''}`.trimEnd(),
+      }));
+    default:
+      return question.choices.map((c) => ({ value: { kind: 'value', value: c.id }, name: terminalSafe(c.label) }));
+  }
+}
+
+export function createAsk(ctx: AskContext): Ask {
+  const context = { input: ctx.input, output: ctx.output, ...(ctx.signal ? { signal: ctx.signal } : {}) };
+  const write = (text: string) => ctx.output.write(text);
+
+  async function single(question: Question, view: QuestionView): Promise<QuestionResponse> {
+    const answers = answerChoices(question);
+    const meta = metaChoices(question, view);
+    const current = view.current?.answer;
+    const defaultPick =
+      current === NOT_APPLICABLE
+        ? meta[0]!.value
+        : current === UNSURE
+          ? meta[1]!.value
+          : answers.find((c) => c.value.kind === 'value' && c.value.value === current)?.value;
+    const pick = await prompt(() =>
+      select<Pick>(
+        {
+          message: terminalSafe(question.text),
+          choices: [...answers, new Separator(), ...meta],
+          ...(defaultPick ? { default: defaultPick } : {}),
+          pageSize: answers.length + meta.length + 1,
+          loop: false,
+        },
+        context,
+      ),
+    );
+    return toResponse(pick);
+  }
+
+  async function multi(question: Question, view: QuestionView): Promise<QuestionResponse> {
+    const current = view.current?.answer;
+    const picked = new Set(Array.isArray(current) ? current : []);
+    const meta = metaChoices(question, view);
+    const answers = answerChoices(question).map((c) => ({ ...c, checked: c.value.kind === 'value' && picked.has(String(c.value.value)) }));
+    const picks = await prompt(() =>
+      checkbox<Pick>(
+        {
+          message: `${terminalSafe(question.text)} (pick all that apply; none is an answer too)`,
+          choices: [...answers, new Separator(), ...meta],
+          pageSize: answers.length + meta.length + 1,
+          loop: false,
+          validate: (chosen) => {
+            const metas = chosen.filter((c) => c.value.kind !== 'value');
+            if (metas.length > 1 || (metas.length === 1 && chosen.length > 1)) {
+              return 'Pick answers, or one option below the line, not both';
+            }
+            return true;
+          },
+        },
+        context,
+      ),
+    );
+    const metaPick = picks.find((p) => p.kind !== 'value');
+    if (metaPick) return toResponse(metaPick);
+    return { kind: 'answer', value: picks.map((p) => String((p as { value: string }).value)) };
+  }
+
+  async function text(question: Question, view: QuestionView): Promise<QuestionResponse> {
+    const current = view.current?.answer;
+    const value = await prompt(() =>
+      input(
+        {
+          message: `${terminalSafe(question.text)} (${view.canGoBack ? '< goes back, ' : ''}? shows why, n/a or unsure work too)`,
+          ...(typeof current === 'string' ? { default: current } : {}),
+          required: true,
+        },
+        context,
+      ),
+    );
+    const trimmed = value.trim();
+    if (trimmed === '?') return { kind: 'why' };
+    if (trimmed === '<' && view.canGoBack) return { kind: 'back' };
+    return { kind: 'answer', value: trimmed };
+  }
+
+  return {
+    async resume(summary) {
+      const last = summary.lastAt ? `, last on ${summary.lastAt.slice(0, 10)}` : '';
+      return prompt(() =>
+        select<'resume' | 'restart'>(
+          {
+            message: `${terminalSafe(summary.path)} already holds ${summary.answered} of ${summary.total} answers${last}.`,
+            choices: [
+              { value: 'resume', name: 'Resume where I left off' },
+              { value: 'restart', name: 'Start over', description: `The current answers are kept in ${terminalSafe(summary.path)}.bak` },
+            ],
+          },
+          context,
+        ),
+      );
+    },
+
+    async profile(defaults: Profile, which) {
+      let customerTypes = (defaults.customerTypes ?? []) as CustomerType[];
+      let channels = (defaults.channels ?? []) as Channel[];
+      if (which.customerTypes) {
+        customerTypes = await prompt(() =>
+          checkbox<CustomerType>(
+            {
+              message: 'Who do you sell to? Questions that do not concern them are skipped.',
+              choices: CUSTOMER_TYPES.map((t) => ({ value: t, name: CUSTOMER_TYPE_LABELS[t], checked: customerTypes.includes(t) })),
+              required: true,
+            },
+            context,
+          ),
+        );
+      }
+      if (which.channels) {
+        channels = await prompt(() =>
+          checkbox<Channel>(
+            {
+              message: 'Which of these do you run? Questions about the others are skipped.',
+              choices: CHANNELS.map((c) => ({ value: c, name: CHANNEL_LABELS[c], checked: channels.includes(c) })),
+              pageSize: CHANNELS.length,
+            },
+            context,
+          ),
+        );
+      }
+      return { customerTypes, channels };
+    },
+
+    async question(question, view) {
+      write(header(question, view, ctx.style));
+      if (question.type === 'multi') return multi(question, view);
+      if (question.type === 'text') return text(question, view);
+      return single(question, view);
+    },
+
+    async note(_question, current) {
+      return prompt(() =>
+        input({ message: 'Note (saved with your answer; empty to remove it):', ...(current ? { default: current } : {}) }, context),
+      );
+    },
+
+    show(textToShow) {
+      write(`\n${ctx.style.bold('Why it matters:')} ${terminalSafe(textToShow)}\n`);
+    },
+  };
+}

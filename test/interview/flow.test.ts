@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/answers/model.js';
+import { emptyAnswers } from '../../src/answers/model.js';
+import { askProfile, runInterview, type InterviewOptions } from '../../src/interview/flow.js';
+import { answers as answersOf, checklist } from '../helpers/build.js';
+import { scriptedAsk, type Step } from '../helpers/scripted-ask.js';
+
+const shop = checklist('shop', [
+  { id: 'sells-online' },
+  { id: 'vat-field', appliesTo: ['b2b'], when: { question: 'sells-online', is: 'yes' } },
+  { id: 'cart', channels: ['web-shop'], when: { question: 'sells-online', is: 'yes' } },
+  { id: 'store-hours', channels: ['physical-store'] },
+  { id: 'delivery', type: 'scale', why: 'Late parcels cost repeat orders.' },
+]);
+const bot = checklist('bot', [{ id: 'says-bot' }, { id: 'handover', when: { question: 'says-bot', in: ['yes'] } }]);
+
+function interview(steps: Step[], start: Answers = emptyAnswers(), extra: Partial<Parameters<typeof scriptedAsk>[0]> = {}) {
+  const script = scriptedAsk({ steps, ...extra });
+  const saved: string[][] = [];
+  const options: InterviewOptions = {
+    checklists: [shop, bot],
+    answers: start,
+    ask: script.ask,
+    save: (a) => saved.push([...a.answers.keys()]),
+    now: () => '2026-11-23T10:00:00.000Z',
+  };
+  return { options, script, saved, run: () => runInterview(options) };
+}
+
+describe('the interview flow', () => {
+  it('asks only what the profile and earlier answers leave in, saving after every answer', async () => {
+    const start = answersOf({}, { customerTypes: ['b2c'], channels: ['web-shop'] });
+    const { run, script, saved, options } = interview(
+      [
+        ['shop/sells-online', 'yes'],
+        ['shop/cart', 'no'],
+        ['shop/delivery', 4],
+        ['bot/says-bot', 'no'],
+      ],
+      start,
+    );
+    await run();
+    expect(script.remaining()).toBe(0);
+    expect(saved).toEqual([
+      ['shop/sells-online'],
+      ['shop/sells-online', 'shop/cart'],
+      ['shop/sells-online', 'shop/cart', 'shop/delivery'],
+      ['shop/sells-online', 'shop/cart', 'shop/delivery', 'bot/says-bot'],
+    ]);
+    expect(options.answers.answers.get('shop/delivery')).toEqual({ answer: 4, at: '2026-11-23T10:00:00.000Z' });
+  });
+
+  it('skips follow-ups when the gate is answered no, and opens them for the values listed (never for unsure)', async () => {
+    const start = answersOf({}, { customerTypes: ['b2b'], channels: ['web-shop'] });
+    const no = interview([['shop/sells-online', 'no'], ['shop/delivery', 3], ['bot/says-bot', 'yes'], ['bot/handover', 'yes']], start);
+    await no.run();
+    expect(no.script.log.asked).toEqual(['shop/sells-online', 'shop/delivery', 'bot/says-bot', 'bot/handover']);
+    const unsure = interview([['shop/sells-online', 'unsure'], ['shop/delivery', 3], ['bot/says-bot', 'unsure']], answersOf({}, { customerTypes: ['b2b'], channels: ['web-shop'] }));
+    await unsure.run();
+    expect(unsure.script.log.asked).toEqual(['shop/sells-online', 'shop/delivery', 'bot/says-bot']);
+  });
+
+  it('records n/a and unsure like any answer', async () => {
+    const start = answersOf({}, { customerTypes: ['b2c'], channels: [] });
+    const { run, options } = interview([['shop/sells-online', 'n/a'], ['shop/delivery', 'unsure'], ['bot/says-bot', 'no']], start);
+    await run();
+    expect(options.answers.answers.get('shop/sells-online')?.answer).toBe('n/a');
+    expect(options.answers.answers.get('shop/delivery')?.answer).toBe('unsure');
+  });
+
+  it('goes back to the previous question, offers the old answer, and walks forward again', async () => {
+    const start = answersOf({}, { customerTypes: ['b2c'], channels: ['web-shop'] });
+    const { run, script, options } = interview(
+      [
+        ['shop/sells-online', 'yes'],
+        ['shop/cart', { kind: 'back' }],
+        ['shop/sells-online', 'no'], // changing it closes the cart question
+        ['shop/delivery', { kind: 'back' }],
+        ['shop/sells-online', 'no'],
+        ['shop/delivery', 5],
+        ['bot/says-bot', 'yes'],
+        ['bot/handover', 'yes'],
+      ],
+      start,
+    );
+    await run();
+    expect(script.log.views[2]!.current?.answer).toBe('yes');
+    expect(script.log.views[0]!.canGoBack).toBe(false);
+    expect(script.log.views[1]!.canGoBack).toBe(true);
+    expect(options.answers.answers.get('shop/sells-online')?.answer).toBe('no');
+  });
+
+  it('shows why on request and keeps a note with the answer', async () => {
+    const start = answersOf({}, { customerTypes: ['b2c'], channels: [] });
+    const { run, script, options } = interview(
+      [
+        ['shop/sells-online', 'no'],
+        ['shop/delivery', { kind: 'why' }],
+        ['shop/delivery', { kind: 'note' }],
+        ['shop/delivery', 2],
+        ['bot/says-bot', 'no'],
+      ],
+      start,
+      { notes: ['Courier changes next month'] },
+    );
+    await run();
+    expect(script.log.shown).toEqual(['Late parcels cost repeat orders.']);
+    expect(script.log.views[3]!.note).toBe('Courier changes next month');
+    expect(options.answers.answers.get('shop/delivery')).toEqual({ answer: 2, note: 'Courier changes next month', at: '2026-11-23T10:00:00.000Z' });
+  });
+
+  it('resumes at the first question without an answer', async () => {
+    const start = answersOf({ 'shop/sells-online': 'no', 'shop/delivery': 3 }, { customerTypes: ['b2c'], channels: [] });
+    const { run, script } = interview([['bot/says-bot', 'no']], start);
+    await run();
+    expect(script.log.asked).toEqual(['bot/says-bot']);
+    expect(script.log.views[0]!.progress).toEqual({ answered: 2, total: 3 });
+    expect(script.log.views[0]!.checklist).toEqual({ index: 2, count: 2, title: 'Checklist bot' });
+  });
+
+  it('does nothing when every question already has an answer', async () => {
+    const start = answersOf({ 'shop/sells-online': 'no', 'shop/delivery': 3, 'bot/says-bot': 'no' }, { customerTypes: ['b2c'], channels: [] });
+    const { run, saved } = interview([], start);
+    await run();
+    expect(saved).toEqual([]);
+  });
+
+  it('asks only the missing parts of the profile', async () => {
+    const start = answersOf({}, { customerTypes: ['b2b'] });
+    const { options, script } = interview([], start, { profile: { customerTypes: ['b2c'], channels: ['chatbot'] } });
+    await askProfile(options, {});
+    expect(script.log.profileAsked).toEqual([{ customerTypes: false, channels: true }]);
+    expect(options.answers.profile).toEqual({ customerTypes: ['b2b'], channels: ['chatbot'] });
+  });
+});

@@ -28,7 +28,7 @@ function parseList<T extends string>(flag: string, value: string | undefined, kn
   const items = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   for (const item of items) {
     if (!known.includes(item as T)) {
-      throw new UsageError(`${flag} does not know "${item}"${didYouMean(item, known)}; use ${orList(known)}, comma-separated`);
+      throw new UsageError(`${flag} does not know "${item}"; use ${orList(known)}, comma-separated${didYouMean(item, known, '. ')}`);
     }
   }
   return [...new Set(items)] as T[];

@@ -1,0 +1,89 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { KEY, Terminal } from '../helpers/pty.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+const CHECKLISTS = [`${ROOT}test/fixtures/checklists/shop.yaml`, `${ROOT}test/fixtures/checklists/other.yaml`];
+const open: Terminal[] = [];
+afterEach(() => open.splice(0).forEach((t) => t.kill()));
+
+function start(cwd: string, args: string[] = []) {
+  const t = new Terminal([...CHECKLISTS, ...args], cwd);
+  open.push(t);
+  return t;
+}
+
+describe('the interview in a real terminal', () => {
+  it('survives Ctrl-C with every answer on disk, then resumes and finishes', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
+    const answersFile = join(cwd, 'cx-audit-answers.yaml');
+
+    const first = start(cwd);
+    await first.waitFor('Who do you sell to?');
+    await first.press(KEY.space, KEY.down, KEY.space, KEY.enter); // B2C and B2B
+    await first.waitFor('Which of these do you run?');
+    await first.press(KEY.space, KEY.enter); // web shop
+    await first.waitFor('Do you sell online?');
+    await first.press(KEY.enter); // Yes
+    await first.waitFor('Can a business buyer enter a VAT number at checkout?');
+    await first.press(KEY.down, KEY.enter); // No
+    await first.waitFor('question 3 of 6');
+    await first.waitFor('How clearly are delivery options shown before checkout?');
+    await first.press(KEY.ctrlC);
+    expect((await first.exited).exitCode).toBe(130);
+    expect(first.text()).toContain('interrupted. 2 answers are saved in cx-audit-answers.yaml; run `cx-audit');
+
+    const saved = parse(readFileSync(answersFile, 'utf8'));
+    expect(saved.profile).toEqual({ customerTypes: ['b2c', 'b2b'], channels: ['web-shop'] });
+    expect(Object.keys(saved.answers)).toEqual(['shop/sells-online', 'shop/vat-number-field']);
+    expect(saved.answers['shop/vat-number-field'].answer).toBe('no');
+    expect(existsSync(`${answersFile}.lock`)).toBe(false);
+
+    const second = start(cwd);
+    await second.waitFor('cx-audit-answers.yaml already holds 2 of 7 answers');
+    await second.press(KEY.enter); // resume
+    await second.waitFor('How clearly are delivery options shown before checkout?');
+    await second.press(KEY.down, KEY.down, KEY.down, KEY.enter); // 4
+    await second.waitFor('How do customers learn where their order is?');
+    await second.press(KEY.down, KEY.down, KEY.enter); // tracking
+    await second.waitFor('Which ways can customers reach a person?');
+    await second.press(KEY.space, KEY.enter); // phone
+    await second.waitFor('What makes your shop different, in one sentence?');
+    await second.press(...'Fabric', KEY.enter);
+    await second.waitFor('Do you follow up after every order?');
+    await second.press(KEY.enter); // yes
+    expect((await second.exited).exitCode).toBe(0);
+    expect(second.text()).toContain('All done. Your answers are saved in cx-audit-answers.yaml.');
+    expect(second.text()).toContain('Report written to cx-audit-report.md');
+    expect(second.text()).toMatch(/Score: \d+\.\d \/ 100\./);
+
+    const report = readFileSync(join(cwd, 'cx-audit-report.md'), 'utf8');
+    expect(report).toMatch(/^# Customer experience audit\n/);
+    expect(Object.keys(parse(readFileSync(answersFile, 'utf8')).answers)).toHaveLength(7);
+  });
+
+  it('refuses a second interview on the same answers file', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
+    const first = start(cwd);
+    await first.waitFor('Who do you sell to?');
+    const second = start(cwd);
+    expect((await second.exited).exitCode).toBe(2);
+    expect(second.text()).toMatch(/cx-audit-answers\.yaml is in use by another cx-audit \(process \d+, since .*\)\. Finish that interview first; if none is running, delete cx-audit-answers\.yaml\.lock/);
+    await first.press(KEY.ctrlC);
+    expect((await first.exited).exitCode).toBe(130);
+  });
+
+  it('leaves on SIGTERM at a prompt with exit 130 and the answers saved', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
+    const t = start(cwd, ['--profile', 'b2c', '--channels', 'web-shop']);
+    await t.waitFor('Do you sell online?');
+    await t.press(KEY.enter);
+    await t.waitFor('How clearly are delivery options');
+    process.kill((t as unknown as { pty: { pid: number } }).pty.pid, 'SIGTERM');
+    expect((await t.exited).exitCode).toBe(130);
+    expect(t.text()).toContain('interrupted. 1 answer is saved in cx-audit-answers.yaml');
+  });
+});

@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadAnswers } from '../../src/answers/load.js';
+import { loadChecklists } from '../../src/checklist/load.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+const RUNS = 20;
+
+/** A checklist long enough that the child is always in the middle of saving. */
+function bigChecklist(dir: string): string {
+  const questions = Array.from({ length: 2000 }, (_, i) =>
+    `  - { id: q${i}, text: "Question ${i} with a note-sized text to make the file bigger?", type: yes-no, impact: medium, effort: low, why: "W ${i}.", fix: "F ${i}." }`,
+  );
+  const path = join(dir, 'big.yaml');
+  writeFileSync(path, `id: big\ntitle: Big\nversion: 1.0.0\nstage: during-sale\nquestions:\n${questions.join('\n')}\n`);
+  return path;
+}
+
+function runAndKill(checklist: string, answers: string, afterMs: number): Promise<string[]> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [`${ROOT}test/fixtures/scripts/answer-forever.mjs`, checklist, answers], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      // Only whole lines were acknowledged.
+      resolve(out.split('\n').slice(0, -1).map((l) => l.replace(/^saved /, '')));
+    });
+  });
+}
+
+describe('killing the process while it saves', () => {
+  it(`never leaves a torn answers file, and keeps every acknowledged answer (${RUNS} kills)`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-audit-kill-'));
+    const checklistPath = bigChecklist(dir);
+    const { checklists } = loadChecklists([checklistPath]);
+    let acknowledgedInAll = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const answersPath = join(dir, `answers-${run}.yaml`);
+      const acknowledged = await runAndKill(checklistPath, answersPath, 250 + ((run * 37) % 200));
+      acknowledgedInAll += acknowledged.length;
+      if (acknowledged.length === 0) continue; // killed before the first save finished
+      const loaded = loadAnswers(answersPath, checklists);
+      expect(loaded.ok, JSON.stringify(loaded.diagnostics)).toBe(true);
+      if (!loaded.ok) return;
+      for (const key of acknowledged) expect(loaded.answers.answers.has(key)).toBe(true);
+    }
+    // The kills must land mid-interview for the test to mean anything.
+    expect(acknowledgedInAll).toBeGreaterThan(RUNS);
+  }, 60_000);
+});

@@ -12,7 +12,10 @@ export function md(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`);
+    .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`)
+    // Break autolinks: a URL in a note stays text, never a link the reader did not see coming.
+    .replace(/:\/\//g, '\\://')
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`);
 }
 
 /** Text for a Mermaid label: only letters, digits, spaces and simple punctuation survive. */

@@ -217,7 +217,7 @@ function appendix(report: Report): string[] {
   for (const c of report.checklists) {
     const answers = report.answers.filter((a) => a.checklist === c.id);
     if (!answers.length) continue;
-    lines.push('', `### ${md(c.title)}`, '', '| Question | Answer | Note |', '| --- | --- | --- |');
+    lines.push('', `### ${md(c.title)} (\`${c.id}\`)`, '', '| Question | Answer | Note |', '| --- | --- | --- |');
     for (const a of answers) {
       const label = a.status === 'unanswered' ? '*Not answered*' : md(a.label ?? '');
       lines.push(row([md(a.text), label, a.note ? md(a.note) : '']));

@@ -47,6 +47,7 @@ export interface SchemaError {
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
+  propertyName?: string;
 }
 export interface ValidateFunction {
   (data: unknown): boolean;

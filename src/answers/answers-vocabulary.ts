@@ -21,6 +21,7 @@ export const answersVocabulary: SchemaVocabulary = {
     if (keyword === 'required' && key === 'answer') return 'add answer: <value>, or remove the entry';
     if (keyword === 'required' && key === 'answers') return 'add an "answers:" mapping, even an empty one ({})';
     if (keyword === 'required' && key === 'schemaVersion') return 'add schemaVersion: 1 at the top';
+    if (key === 'answers' && keyword === 'type') return 'write one entry per question, like customer-types/vat-number-field: { answer: yes }';
     if (key === 'schemaVersion') return 'this cx-audit reads answers files of schemaVersion 1';
     if (key === 'answers[]') return 'keys are checklist-id/question-id, like customer-types/vat-number-field';
     if (key === 'checklists[]') return 'keys are checklist ids in kebab-case';

@@ -53,6 +53,8 @@ export const checklistVocabulary: SchemaVocabulary = {
   },
   hint(key, keyword, value) {
     if (keyword === 'required') return KEY_HINTS[key];
+    if (keyword === 'type' && key === 'questions') return 'write each question as a list item that starts with "- "';
+    if (keyword === 'type' && key === 'when') return 'conditions are data, not expressions: write { question: <id>, is: <answer> }';
     if (key === 'version') {
       return typeof value === 'number'
         ? `YAML read it as a number; quote it and use three parts, like version: "${String(value).split('.').concat(['0', '0']).slice(0, 3).join('.')}"`

@@ -62,7 +62,8 @@ function expectedType(type: unknown): string {
  */
 export function schemaDiagnostics(validate: ValidateFunction, file: YamlFile, vocabulary: SchemaVocabulary): Diagnostic[] {
   if (validate(file.data)) return [];
-  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+  // `if` only says "must match then"; errors inside propertyNames repeat the propertyNames one.
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && !('propertyName' in e));
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   // anyOf failures repeat every branch's complaint; keep only the summary for that place.
@@ -78,12 +79,23 @@ export function schemaDiagnostics(validate: ValidateFunction, file: YamlFile, vo
   return out;
 }
 
+/** `"version" in the checklist`, `question 2`, `item 1 of "learnMore" in question "q"`. */
+function subjectOf(path: Path, data: unknown, vocabulary: SchemaVocabulary): string {
+  if (path.length === 0) return vocabulary.describe(path, data);
+  const last = path[path.length - 1]!;
+  const parent = path.slice(0, -1);
+  if (typeof last !== 'number') return `"${last}" in ${vocabulary.describe(parent, data)}`;
+  const own = vocabulary.describe(path, data);
+  if (own !== vocabulary.describe(parent, data)) return own;
+  return `item ${last + 1} of "${String(parent[parent.length - 1])}" in ${vocabulary.describe(parent.slice(0, -1), data)}`;
+}
+
 function toDiagnostic(error: SchemaError, file: YamlFile, vocabulary: SchemaVocabulary): Diagnostic {
   const path = parsePointer(error.instancePath);
   const value = valueAt(file.data, path);
   const key = path.length ? String(path[path.length - 1]) : '';
   const parentPath = path.slice(0, -1);
-  const where = vocabulary.describe(typeof path[path.length - 1] === 'number' ? path : parentPath, file.data);
+  const subject = subjectOf(path, file.data, vocabulary);
   const hint = (k: string) => vocabulary.hint?.(k, error.keyword, value);
   const withHint = (message: string, k: string) => {
     const h = hint(k);
@@ -112,12 +124,12 @@ function toDiagnostic(error: SchemaError, file: YamlFile, vocabulary: SchemaVoca
     }
     case 'type':
       rule = 'wrong-type';
-      message = withHint(`"${key}" in ${where} must be ${expectedType(p.type)}, not ${typeName(value)}`, key);
+      message = withHint(`${subject} must be ${expectedType(p.type)}, not ${typeName(value)}`, key);
       break;
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
       rule = 'unknown-value';
-      message = `"${key}" in ${where} must be ${orList(allowed)}, not ${typeName(value)}${didYouMean(String(value), allowed)}`;
+      message = `${subject} must be ${orList(allowed)}, not ${typeName(value)}${didYouMean(String(value), allowed)}`;
       break;
     }
     case 'const':
@@ -126,7 +138,7 @@ function toDiagnostic(error: SchemaError, file: YamlFile, vocabulary: SchemaVoca
       break;
     case 'pattern':
       rule = 'bad-format';
-      message = withHint(`"${key}" in ${where} is not valid (${JSON.stringify(value)})`, key);
+      message = withHint(`${subject} is not valid (${JSON.stringify(value)})`, typeof path[path.length - 1] === 'number' ? String(path[path.length - 2]) : key);
       break;
     case 'propertyNames':
       return toDiagnostic({ ...error, keyword: 'propertyName' }, file, vocabulary);
@@ -134,25 +146,25 @@ function toDiagnostic(error: SchemaError, file: YamlFile, vocabulary: SchemaVoca
       rule = 'bad-format';
       const name = String(p.propertyName);
       place = file.placeOf([...path, name], { key: true });
-      message = withHint(`${vocabulary.describe(path, file.data)} has a malformed key "${name}"`, `${key}[]`);
+      message = withHint(`key "${name}" in ${subject} is malformed`, `${key}[]`);
       break;
     }
     case 'minItems':
       rule = 'too-few';
       message = withHint(
         Array.isArray(value) && value.length === 0
-          ? `"${key}" in ${where} is an empty list`
-          : `"${key}" in ${where} needs at least ${String(p.limit)} items`,
+          ? `${subject} is an empty list`
+          : `${subject} needs at least ${String(p.limit)} items`,
         key,
       );
       break;
     case 'minLength':
       rule = 'empty-text';
-      message = `"${key}" in ${where} is empty; write the text or remove the key`;
+      message = `${subject} is empty; write the text or remove the key`;
       break;
     case 'maxLength':
       rule = 'too-long';
-      message = `"${key}" in ${where} is longer than ${String(p.limit)} characters; shorten it`;
+      message = `${subject} is longer than ${String(p.limit)} characters; shorten it`;
       break;
     case 'minProperties':
       rule = 'too-few';
@@ -163,15 +175,15 @@ function toDiagnostic(error: SchemaError, file: YamlFile, vocabulary: SchemaVoca
       const list = Array.isArray(value) ? value : [];
       const twice = list[Number(p.j)];
       place = file.placeOf([...path, Number(p.i)]);
-      message = `"${key}" in ${where} lists ${JSON.stringify(twice)} twice; remove one`;
+      message = `${subject} lists ${JSON.stringify(twice)} twice; remove one`;
       break;
     }
     case 'anyOf':
       rule = 'wrong-type';
-      message = withHint(`"${key}" in ${where} has the wrong kind of value: ${typeName(value)}`, key);
+      message = withHint(`${subject} must be text, a whole number or a list, not ${typeName(value)}`, key);
       break;
     default:
-      message = `${where}: ${key ? `"${key}" ` : ''}${error.message ?? 'is invalid'}`;
+      message = `${subject}: ${error.message ?? "is invalid"}`;
   }
   return { file: file.path, ...place, severity: 'error', rule, message };
 }

@@ -42,6 +42,11 @@ function describeSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** "a checklist", "an answers file". */
+function withArticle(kind: string): string {
+  return `${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind}`;
+}
+
 /** Line and column (1-based) of an offset in text, without building a line index. */
 function placeAtOffset(text: string, offset: number): Place {
   let line = 1;
@@ -103,11 +108,11 @@ export function readYamlFile(path: string, kind = 'file'): ReadResult {
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) {
-      return { ok: false, reason: 'unreadable', diagnostics: [diag('unreadable', `is a directory, not a ${kind}; pass the YAML files inside it`)] };
+      return { ok: false, reason: 'unreadable', diagnostics: [diag('unreadable', `is a directory, not ${withArticle(kind)}; pass the YAML files inside it`)] };
     }
     if (stat.size > MAX_FILE_BYTES) {
       return invalid(
-        diag('file-too-large', `is ${describeSize(stat.size)}; a ${kind} may be at most ${describeSize(MAX_FILE_BYTES)}. Split it into smaller files`),
+        diag('file-too-large', `is ${describeSize(stat.size)}; ${withArticle(kind)} may be at most ${describeSize(MAX_FILE_BYTES)}. Split it into smaller files`),
       );
     }
     buffer = readFileSync(path);
@@ -125,7 +130,7 @@ export function readYamlFile(path: string, kind = 'file'): ReadResult {
   const nul = buffer.indexOf(0);
   if (nul !== -1) {
     const place = placeAtOffset(buffer.subarray(0, nul).toString('latin1'), nul);
-    return invalid(diag('binary-file', `contains binary data (a NUL byte); a ${kind} must be UTF-8 text`, place));
+    return invalid(diag('binary-file', `contains binary data (a NUL byte); ${withArticle(kind)} must be UTF-8 text`, place));
   }
   let text: string;
   try {
@@ -173,7 +178,7 @@ export function readYamlFile(path: string, kind = 'file'): ReadResult {
   };
 
   if (docs.length === 0 || (docs.length === 1 && docs[0]!.contents === null && docs[0]!.errors.length === 0)) {
-    return { ok: false, reason: 'invalid', diagnostics: [...diagnostics, diag('empty-file', `is empty; a ${kind} needs content`)] };
+    return { ok: false, reason: 'invalid', diagnostics: [...diagnostics, diag('empty-file', `is empty; ${withArticle(kind)} needs content`)] };
   }
   if (docs.length > 1) {
     const second = docs[1]!;

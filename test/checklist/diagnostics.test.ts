@@ -102,6 +102,44 @@ const CASES: { fixture: string; exitCode: number; lines: string[] }[] = [
       'proto-key.yaml:14:5: error: question "q" has an unknown key "constructor"; allowed keys are "id", "text", "type", "stage", "appliesTo", "channels", "when", "impact", "effort", "why", "fix", "learnMore" or "choices" [unknown-key]',
     ],
   },
+  {
+    fixture: 'not-a-mapping',
+    exitCode: 1,
+    lines: ['not-a-mapping.yaml:1:1: error: the checklist must be a mapping of keys to values, not a list [wrong-type]'],
+  },
+  {
+    fixture: 'questions-not-a-list',
+    exitCode: 1,
+    lines: ['questions-not-a-list.yaml:6:3: error: "questions" in the checklist must be a list, not a mapping: write each question as a list item that starts with "- " [wrong-type]'],
+  },
+  {
+    fixture: 'question-not-a-mapping',
+    exitCode: 1,
+    lines: ['question-not-a-mapping.yaml:6:5: error: question 1 must be a mapping of keys to values, not the text "Do you answer email within a day?" [wrong-type]'],
+  },
+  {
+    fixture: 'score-as-text',
+    exitCode: 1,
+    lines: ['score-as-text.yaml:14:35: error: "score" in choice "a" of question "q" must be a number, not the text "high" [wrong-type]'],
+  },
+  {
+    fixture: 'when-as-text',
+    exitCode: 1,
+    lines: [
+      'when-as-text.yaml:16:11: error: "when" in question "b" must be a mapping of keys to values, not the text "a == \'yes\'": conditions are data, not expressions: write { question: <id>, is: <answer> } [wrong-type]',
+    ],
+  },
+  {
+    fixture: 'learn-more-not-url',
+    exitCode: 1,
+    lines: ['learn-more-not-url.yaml:13:17: error: item 1 of "learnMore" in question "q" is not valid ("www.example.com"): write a full web address starting with https:// [bad-format]'],
+  },
+  { fixture: 'empty-text', exitCode: 1, lines: ['empty-text.yaml:7:11: error: "text" in question "q" is empty; write the text or remove the key [empty-text]'] },
+  {
+    fixture: 'empty-condition',
+    exitCode: 1,
+    lines: ['empty-condition.yaml:9:11: error: a "when" condition of question "q" is empty: write {question: <id>, is: <answer>}, or use all, any or not [too-few]'],
+  },
   // Semantic rules
   {
     fixture: 'duplicate-question-id',

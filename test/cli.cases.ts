@@ -79,6 +79,21 @@ export const CASES: CliCase[] = [
   { name: 'schema: report', args: ['schema', 'report'], exitCode: 0, stdout: /"title": "Report"/ },
   { name: 'schema: unknown name', args: ['schema', 'nope'], exitCode: 2, stdout: '', stderr: /value 'nope' is invalid for argument 'name'\. Allowed choices are checklist, answers, report\./ },
 
+  // list
+  { name: 'list: the built-in checklists', args: ['list'], exitCode: 0, stdout: /^ID +VERSION +QUESTIONS +TITLE\ncustomer-types +1\.0\.0 +\d+ +Customer types and checkout\n[\s\S]*journey-organization/, stderr: /questions in all\. Customer types: b2c, b2b, c2c, b2g\./, bin: true },
+  {
+    name: 'list: JSON',
+    args: ['list', '-f', 'json'],
+    exitCode: 0,
+    stdout: (s) => {
+      const list = JSON.parse(s);
+      if (list.length !== 7 || !list.every((c: { hash: string; questions: number }) => /^sha256-[0-9a-f]{16}$/.test(c.hash) && c.questions > 0)) throw new Error(s);
+    },
+  },
+  { name: 'list: the questions of one checklist', args: ['list', 'chatbots'], exitCode: 0, stdout: /^Chatbots \(chatbots 1\.0\.0\)\n\nQUESTION +TYPE +IMPACT +EFFORT +TEXT\nbot-says-it-is-a-bot +yes-no +high +low +Does your chatbot/ },
+  { name: 'list: an unknown checklist', args: ['list', 'chatbot'], exitCode: 2, stdout: '', stderr: `cx-audit: there is no built-in checklist "chatbot"; \`cx-audit list\` shows them all. Did you mean "chatbots"?\n${USAGE}` },
+  { name: 'list: an unknown format', args: ['list', '-f', 'xml'], exitCode: 2, stderr: /Allowed choices are text, json\./ },
+
   // init
   { name: 'init: writes a starter checklist', args: ['init', '$TMP/mine.yaml'], exitCode: 0, stdout: '', stderr: /^Wrote .*mine\.yaml\. Edit it, then check it with: cx-audit validate .*mine\.yaml\n$/, bin: true },
   { name: 'init: never overwrites', args: ['init', SHOP], exitCode: 2, stdout: '', stderr: `cx-audit: ${SHOP} already exists; choose another name, or move it away first (cx-audit init never overwrites)\n` },

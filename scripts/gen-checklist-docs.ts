@@ -1,0 +1,68 @@
+// Writes docs/checklists.md from the built-in checklists, for people who want
+// to read every question before they run the audit. A test keeps it current:
+//   npx tsx scripts/gen-checklist-docs.ts
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { loadChecklists } from '../src/checklist/load.js';
+import type { LoadedChecklist, Question } from '../src/checklist/model.js';
+import { STAGE_LABELS } from '../src/checklist/vocabulary.js';
+import { builtinChecklistPaths, packagePath } from '../src/paths.js';
+import { md } from '../src/report/escape.js';
+
+function condition(q: Question): string {
+  const describe = (c: NonNullable<Question['when']>): string => {
+    if (c.all) return c.all.map(describe).join(' and ');
+    if (c.any) return `(${c.any.map(describe).join(' or ')})`;
+    if (c.not) return `not ${describe(c.not)}`;
+    const values = c.is !== undefined ? [c.is] : (c.in ?? []);
+    return `\`${c.question}\` is ${values.map((v) => `\`${String(v)}\``).join(' or ')}`;
+  };
+  return q.when ? describe(q.when) : '';
+}
+
+function scope(q: Question): string {
+  const parts = [];
+  if (q.appliesTo) parts.push(`sells to ${q.appliesTo.map((t) => t.toUpperCase()).join(' or ')}`);
+  if (q.channels) parts.push(`runs ${q.channels.join(' or ')}`);
+  const when = condition(q);
+  if (when) parts.push(`when ${when}`);
+  return parts.length ? parts.join('; ') : 'every business';
+}
+
+function section(c: LoadedChecklist): string[] {
+  const lines = [`## ${md(c.title)}`, '', `\`${c.id}\`, version ${c.version}, ${c.questions.length} questions.${c.description ? ` ${md(c.description)}` : ''}`];
+  c.questions.forEach((q, i) => {
+    lines.push('', `### ${i + 1}. ${md(q.text)}`, '');
+    lines.push(`- **Asked of:** ${scope(q)}`);
+    lines.push(`- **Answer:** ${q.type}${q.choices.length ? ` (${q.choices.map((ch) => `${md(ch.label)} = ${ch.score}`).join('; ')})` : ''}`);
+    lines.push(`- **Stage:** ${STAGE_LABELS[q.stage].toLowerCase()}; **impact** ${q.impact ?? '–'}, **effort** ${q.effort ?? '–'}`);
+    if (q.why) lines.push(`- **Why it matters:** ${md(q.why)}`);
+    if (q.fix) lines.push(`- **What to do:** ${md(q.fix)}`);
+    lines.push(`- **Id:** \`${q.key}\``);
+  });
+  return lines;
+}
+
+/** docs/checklists.md as it should be, from the YAML in checklists/. */
+export function renderChecklistDocs(): string {
+  const { checklists, files } = loadChecklists(builtinChecklistPaths());
+  const broken = files.filter((f) => !f.checklist);
+  if (broken.length) throw new Error(`invalid built-in checklists: ${broken.map((f) => f.file).join(', ')}`);
+  const total = checklists.reduce((n, c) => n + c.questions.length, 0);
+  const intro = [
+    '# The built-in checklists',
+    '',
+    '<!-- Generated from checklists/*.yaml by scripts/gen-checklist-docs.ts; edit the YAML, then run `npx tsx scripts/gen-checklist-docs.ts`. -->',
+    '',
+    `${checklists.length} checklists, ${total} questions. The interview asks only the questions that apply:`,
+    'those for the customer types you sell to and the channels you run, and follow-ups whose condition',
+    'holds given your earlier answers. Every question also takes "not applicable" and "unsure".',
+    '',
+    ...checklists.map((c) => `- [${md(c.title)}](#${c.title.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')}): ${c.questions.length} questions`),
+  ];
+  return `${[intro, ...checklists.map(section)].map((s) => s.join('\n')).join('\n\n')}\n`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  writeFileSync(packagePath('docs/checklists.md'), renderChecklistDocs());
+}

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { askedQuestions } from '../../src/checklist/applicability.js';
+import { loadChecklists } from '../../src/checklist/load.js';
+import type { Question } from '../../src/checklist/model.js';
+import { builtinChecklistPaths } from '../../src/paths.js';
+import type { AnswerRecord } from '../../src/answers/model.js';
+import { fingerprints } from '../../scripts/seed-fingerprints.js';
+import { renderChecklistDocs } from '../../scripts/gen-checklist-docs.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const { checklists, files } = loadChecklists(builtinChecklistPaths());
+const questions = checklists.flatMap((c) => c.questions);
+const scored = questions.filter((q) => q.type !== 'text');
+
+describe('the built-in checklists', () => {
+  it('are valid with no warnings (validate --strict)', async () => {
+    const result = await runCli(['validate', '--strict', ...builtinChecklistPaths()]);
+    expect(result.stdout).toMatch(/^✔ 7 checklists valid \(\d+ questions\)\n$/);
+    expect(result.code).toBe(0);
+    expect(files.every((f) => f.diagnostics.length === 0)).toBe(true);
+  });
+
+  it('cover the seven areas with 80 to 120 questions', () => {
+    expect(checklists.map((c) => c.id)).toEqual([
+      'customer-types', 'customer-service', 'chatbots', 'email-journeys', 'delivery', 'feedback-loyalty', 'journey-organization',
+    ]);
+    expect(questions.length).toBeGreaterThanOrEqual(80);
+    expect(questions.length).toBeLessThanOrEqual(120);
+  });
+
+  it('give every question its why, fix, impact, effort and stage, under a unique id', () => {
+    for (const q of questions) {
+      expect.soft(q.why?.length ?? 0, `${q.key} why`).toBeGreaterThan(40);
+      expect.soft(q.fix?.length ?? 0, `${q.key} fix`).toBeGreaterThan(40);
+      expect.soft(q.impact, q.key).toBeDefined();
+      expect.soft(q.effort, q.key).toBeDefined();
+      expect.soft(q.stage, q.key).toBeDefined();
+      expect.soft(q.text, q.key).toMatch(/\?$/);
+    }
+    expect(new Set(questions.map((q) => q.key)).size).toBe(questions.length);
+  });
+
+  it('ask a B2C web shop with no chatbot and no newsletter well under half of the questions', () => {
+    const profile = { customerTypes: ['b2c' as const], channels: ['web-shop' as const, 'email' as const, 'phone' as const] };
+    // Answer as a business that lacks what the gates ask about: no, the lowest
+    // scale point, the choice that scores least.
+    const answers = new Map<string, AnswerRecord>();
+    const gateAnswer = (q: Question): AnswerRecord => {
+      if (q.type === 'scale') return { answer: 1 };
+      if (q.type === 'choice') return { answer: [...q.choices].sort((a, b) => a.score - b.score)[0]!.id };
+      if (q.type === 'multi') return { answer: [] };
+      return { answer: 'no' };
+    };
+    let asked: Question[] = [];
+    // Answer in order until no new question opens.
+    for (let round = 0; round < 5; round++) {
+      asked = askedQuestions(questions, profile, answers);
+      for (const q of asked) if (!answers.has(q.key)) answers.set(q.key, gateAnswer(q));
+    }
+    expect(asked.some((q) => q.checklistId === 'chatbots')).toBe(false);
+    expect(asked.length / questions.length).toBeLessThan(0.45);
+  });
+});
+
+describe('impact and effort are calibrated', () => {
+  const LOSS = /\b(lost|lose|loses|leave|leaves|abandon\w*|fines?|penalt\w+|law|legal|refunds?|complaints?|revers\w+|back taxes|warn)\b/i;
+
+  it('keeps critical for gaps whose why names what is lost, and for few of them', () => {
+    const critical = scored.filter((q) => q.impact === 'critical');
+    expect(critical.length).toBeGreaterThan(0);
+    expect(critical.length / scored.length).toBeLessThanOrEqual(0.1);
+    for (const q of critical) expect(q.why, q.key).toMatch(LOSS);
+  });
+
+  it('never asks for a big effort to close a small gap', () => {
+    expect(scored.filter((q) => q.impact === 'low' && q.effort === 'high').map((q) => q.key)).toEqual([]);
+  });
+
+  it('mixes impact and effort within each checklist', () => {
+    for (const c of checklists) {
+      expect(new Set(c.questions.map((q) => q.impact)).size, c.id).toBeGreaterThanOrEqual(3);
+      expect(new Set(c.questions.map((q) => q.effort)).size, c.id).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('writes every fix as an action, starting with a verb', () => {
+    for (const q of scored) expect(q.fix, q.key).toMatch(/^(?!(?:You|Your|The|A|An|It|This|There|We|Our|If|When)\b)[A-Z][a-z]+/);
+  });
+
+  it('scores choices on one scale: 0, 0.25, 0.5, 0.75, 1, with the gap at 0 and best practice at 1', () => {
+    for (const q of questions.filter((x) => x.type === 'choice')) {
+      const scores = q.choices.map((c) => c.score);
+      for (const s of scores) expect([0, 0.25, 0.5, 0.75, 1], q.key).toContain(s);
+      expect(scores, q.key).toContain(0);
+      expect(scores, q.key).toContain(1);
+    }
+    for (const q of questions.filter((x) => x.type === 'multi')) {
+      for (const s of q.choices.map((c) => c.score)) expect([0, 0.25, 0.5, 0.75, 1], q.key).toContain(s);
+      expect(Math.min(1, q.choices.reduce((sum, c) => sum + c.score, 0)), `${q.key}: picking everything reaches 1`).toBe(1);
+    }
+  });
+});
+
+describe('the checklists are our own words', () => {
+  it('share no run of seven words with the seed articles', () => {
+    const seeds = new Set(readFileSync('test/fixtures/seed-fingerprints.txt', 'utf8').trim().split('\n'));
+    expect(seeds.size).toBeGreaterThan(1000);
+    for (const c of checklists) {
+      for (const text of [c.title, c.description ?? '', ...c.questions.flatMap((q) => [q.text, q.why ?? '', q.fix ?? '', ...q.choices.map((ch) => ch.label)])]) {
+        const copied = [...fingerprints(text)].filter((h) => seeds.has(h));
+        expect(copied, `${c.id}: "${text.slice(0, 60)}…"`).toEqual([]);
+      }
+    }
+  });
+
+  it('the fingerprint test does catch a copied sentence', () => {
+    const seeds = new Set(readFileSync('test/fixtures/seed-fingerprints.txt', 'utf8').trim().split('\n'));
+    // A sentence that stands in the seeds, as a copy would.
+    const copied = 'add a field on your shopping-cart page to provide a VAT number';
+    expect([...fingerprints(copied)].some((h) => seeds.has(h))).toBe(true);
+  });
+});
+
+describe('docs/checklists.md', () => {
+  it('is current with the YAML (regenerate: npx tsx scripts/gen-checklist-docs.ts)', () => {
+    expect(readFileSync('docs/checklists.md', 'utf8')).toBe(renderChecklistDocs());
+  });
+});

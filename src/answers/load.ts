@@ -15,6 +15,7 @@ export type AnswersLoad =
 /** Why a value cannot answer a question, or undefined when it can. */
 export function invalidAnswer(question: Question, value: AnswerValue): string | undefined {
   if (value === NOT_APPLICABLE || value === UNSURE) return undefined;
+  if (question.type === 'yes-no' && (value === 'yes' || value === 'no')) return undefined;
   const name = `${question.type} question ${question.key}`;
   const tail = `${NOT_APPLICABLE} or ${UNSURE}`;
   switch (question.type) {
@@ -24,12 +25,10 @@ export function invalidAnswer(question: Question, value: AnswerValue): string | 
       return Number.isInteger(value) && (value as number) >= SCALE_MIN && (value as number) <= SCALE_MAX
         ? undefined
         : `${JSON.stringify(value)} cannot answer ${name}; write a whole number from ${SCALE_MIN} to ${SCALE_MAX}, ${tail}`;
-    case 'choice': {
-      const ids = question.choices.map((c) => c.id);
-      return typeof value === 'string' && ids.includes(value)
+    case 'choice':
+      return typeof value === 'string' && question.choices.some((c) => c.id === value)
         ? undefined
-        : `${JSON.stringify(value)} cannot answer ${name}; write one of ${orList([...ids, NOT_APPLICABLE, UNSURE])}`;
-    }
+        : `${JSON.stringify(value)} cannot answer ${name}; write one of ${orList([...question.choices.map((c) => c.id), NOT_APPLICABLE, UNSURE])}`;
     case 'multi': {
       const ids = question.choices.map((c) => c.id);
       if (!Array.isArray(value)) return `${JSON.stringify(value)} cannot answer ${name}; write a list of choice ids ([${ids.join(', ')}], or [] for none), ${tail}`;
@@ -79,7 +78,8 @@ export function loadAnswers(path: string, checklists: readonly LoadedChecklist[]
     }
   }
   const missingChecklists = new Set<string>();
-  for (const [key, record] of Object.entries(data.answers)) {
+  for (const key in data.answers) {
+    const record = data.answers[key]!;
     const question = questions.get(key);
     const checklistId = key.split('/')[0]!;
     if (!question) {

@@ -116,7 +116,9 @@ export function audit(input: AuditInput): Report {
     for (const question of askedQuestions(checklist.questions, answers.profile, answers.answers)) {
       const record = answers.answers.get(question.key);
       const compliance = record ? complianceOf(question, record.answer) : null;
-      for (const t of [tally, overall, byStage.get(question.stage)!]) t.add(question, record, compliance);
+      tally.add(question, record, compliance);
+      overall.add(question, record, compliance);
+      byStage.get(question.stage)!.add(question, record, compliance);
       order++;
       if (compliance !== null && compliance < 1 && question.impact && question.effort) gaps.push({ question, compliance, order });
       if (record?.answer === UNSURE && question.impact) {

@@ -1,4 +1,4 @@
-import { contentHash } from '../files/canonical.js';
+import { contentHash } from '../files/hash.js';
 import { schemaDiagnostics } from '../files/schema-diagnostics.js';
 import { readYamlFile, type YamlFile } from '../files/yaml-file.js';
 import { validateChecklist } from '../generated/validators.js';
@@ -24,32 +24,31 @@ export interface LoadResult {
   checklists: LoadedChecklist[];
 }
 
-function resolve(source: Checklist, file: string): LoadedChecklist {
-  const questions: Question[] = source.questions.map((q, index) => ({
-    key: `${source.id}/${q.id}`,
-    checklistId: source.id,
-    id: q.id,
-    index,
-    text: q.text,
-    type: q.type,
+/**
+ * Applies the checklist's defaults to its questions. The parsed objects are
+ * completed in place rather than copied: a 20,000-question checklist is
+ * large enough for the copy to show in memory.
+ */
+function resolve(source: Checklist, file: string, text: string): LoadedChecklist {
+  const questions = source.questions.map((q, index) => {
+    const question = q as unknown as Question;
+    question.key = `${source.id}/${q.id}`;
+    question.checklistId = source.id;
+    question.index = index;
     // missing-stage guarantees one of the two.
-    stage: (q.stage ?? source.stage) as Stage,
-    appliesTo: (q.appliesTo ?? source.appliesTo) as CustomerType[] | undefined,
-    channels: (q.channels ?? source.channels) as Channel[] | undefined,
-    when: q.when,
-    impact: q.impact,
-    effort: q.effort,
-    why: q.why,
-    fix: q.fix,
-    learnMore: q.learnMore ?? [],
-    choices: q.choices ?? [],
-  }));
+    question.stage ??= source.stage as Stage;
+    question.appliesTo ??= source.appliesTo as CustomerType[] | undefined;
+    question.channels ??= source.channels as Channel[] | undefined;
+    question.learnMore ??= [];
+    question.choices ??= [];
+    return question;
+  });
   return {
     id: source.id,
     title: source.title,
     version: source.version,
     description: source.description,
-    hash: contentHash(source),
+    hash: contentHash(text),
     file,
     questions,
   };
@@ -66,7 +65,7 @@ export function checkChecklistFile(file: YamlFile): { diagnostics: Diagnostic[];
     at: (path, message, options) => ({ file: file.path, ...file.placeOf(path, options), message }),
   };
   const diagnostics = RULES.flatMap((rule) => rule.check(ctx).map((d) => ({ ...d, rule: rule.name, severity: rule.severity })));
-  return diagnostics.some(isError) ? { diagnostics } : { diagnostics, checklist: resolve(checklist, file.path) };
+  return diagnostics.some(isError) ? { diagnostics } : { diagnostics, checklist: resolve(checklist, file.path, file.text) };
 }
 
 /** Loads checklist files: every problem becomes a diagnostic, nothing throws for bad content. */

@@ -35,7 +35,7 @@ export interface LoadedChecklist {
   title: string;
   version: string;
   description: string | undefined;
-  /** `sha256-` and 16 hex digits of the checklist's canonical content. */
+  /** `sha256-` and 16 hex digits of the checklist file's text. */
   hash: string;
   file: string;
   questions: Question[];

@@ -112,10 +112,10 @@ export function produceReport(
     const previous = loadPrevious(options.compare, input.checklists, ctx, { date, top: options.top });
     report.comparison = compare(report, previous.report, previous.source);
   }
-  const text = FORMATTERS[options.format](report);
-  if (options.output === undefined || options.output === '-') ctx.out(text);
+  const pieces = FORMATTERS[options.format](report);
+  if (options.output === undefined || options.output === '-') for (const piece of pieces) ctx.out(piece);
   else {
-    writeFileAtomic(options.output, text);
+    writeFileAtomic(options.output, pieces);
     ctx.notice(`Report written to ${options.output}`);
   }
   return { code: gate(report, options.failUnder, ctx), report };

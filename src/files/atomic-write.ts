@@ -3,6 +3,9 @@ import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkS
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 
+/** Characters per write; a UTF-8 character takes at most 3 bytes per UTF-16 unit. */
+const WRITE_SLICE = 1 << 16;
+
 /** Why a write failed, in words that say what to do. */
 export function describeWriteError(path: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException).code;
@@ -39,7 +42,7 @@ function fsyncDir(dir: string): void {
  * content or the new, never a torn mix: temporary file, fsync, rename.
  * With `overwrite: false` an existing file is never replaced (hard link, no race).
  */
-export function writeFileAtomic(path: string, content: string, options: { overwrite?: boolean } = {}): void {
+export function writeFileAtomic(path: string, content: string | Iterable<string>, options: { overwrite?: boolean } = {}): void {
   const overwrite = options.overwrite ?? true;
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -52,9 +55,18 @@ export function writeFileAtomic(path: string, content: string, options: { overwr
   try {
     const fd = openSync(tmp, 'wx', 0o644);
     try {
-      const data = Buffer.from(content, 'utf8');
-      let written = 0;
-      while (written < data.length) written += writeSync(fd, data, written, data.length - written);
+      // Encoded slice by slice into one buffer, so a large report is never copied whole.
+      const buffer = Buffer.allocUnsafe(WRITE_SLICE * 3 + 3);
+      for (const piece of typeof content === 'string' ? [content] : content) {
+        for (let i = 0; i < piece.length; ) {
+          let end = Math.min(i + WRITE_SLICE, piece.length);
+          if (end < piece.length && piece.charCodeAt(end - 1) >= 0xd800 && piece.charCodeAt(end - 1) <= 0xdbff) end++;
+          const length = buffer.write(piece.slice(i, end), 0, 'utf8');
+          let written = 0;
+          while (written < length) written += writeSync(fd, buffer, written, length - written);
+          i = end;
+        }
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -1,6 +1,11 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import jsYaml from 'js-yaml';
+import type { Document, Node } from 'yaml';
 import type { Diagnostic, Place } from '../checklist/diagnostic.js';
+
+const require = createRequire(import.meta.url);
 
 /** Files larger than this are refused before they are read. 20,000 questions fit in a third of it. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -78,32 +83,108 @@ function flowDepthOffset(text: string): number {
   return -1;
 }
 
-/** Depth of nested objects and arrays, walked without recursion. Returns the path of the first node too deep. */
+/** The first path deeper than MAX_DEPTH, if any; walked without recursion and, in the common case, without allocating per node. */
 function tooDeep(data: unknown): (string | number)[] | undefined {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
-  while (stack.length) {
-    const { value, path } = stack.pop()!;
+  const values: unknown[] = [data];
+  const depths: number[] = [0];
+  let found = false;
+  while (values.length) {
+    const value = values.pop();
+    const depth = depths.pop()!;
     if (value === null || typeof value !== 'object') continue;
-    if (path.length >= MAX_DEPTH) return path;
-    for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, Array.isArray(value) ? Number(k) : k] });
+    if (depth >= MAX_DEPTH) {
+      found = true;
+      break;
+    }
+    for (const k in value) {
+      values.push((value as Record<string, unknown>)[k]);
+      depths.push(depth + 1);
+    }
+  }
+  return found ? pathTooDeep(data, []) : undefined;
+}
+
+/** The path to a node nested MAX_DEPTH deep (only called when one exists). */
+function pathTooDeep(value: unknown, path: (string | number)[]): (string | number)[] | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (path.length >= MAX_DEPTH) return path;
+  for (const k in value) {
+    const found = pathTooDeep((value as Record<string, unknown>)[k], [...path, Array.isArray(value) ? Number(k) : k]);
+    if (found) return found;
   }
   return undefined;
 }
 
-/**
- * Reads and parses a YAML file, turning every way it can be broken into a
- * diagnostic with a place, and never throwing for bad content.
- */
-export function readYamlFile(path: string, kind = 'file'): ReadResult {
-  const diag = (rule: string, message: string, place: Place = {}, severity: Diagnostic['severity'] = 'error'): Diagnostic => ({
-    file: path,
-    ...place,
-    severity,
-    rule,
-    message,
-  });
-  const invalid = (d: Diagnostic): ReadResult => ({ ok: false, reason: 'invalid', diagnostics: [d] });
+// Anchors and aliases (&name, *name) take the precise path, which limits how far they expand.
+const ANCHOR_OR_ALIAS = /(^|[\s[{,])[&*][^\s[\]{},]/;
 
+/** js-yaml with the YAML 1.2 core schema, as yaml reads it; undefined when the precise path must decide. */
+function fastLoad(text: string): unknown {
+  if (ANCHOR_OR_ALIAS.test(text)) return undefined;
+  try {
+    const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+    return data === null || typeof data !== 'object' ? undefined : data;
+  } catch {
+    // Syntax errors, duplicate keys, unknown tags, several documents, or a
+    // stack overflow on deep nesting: the precise path says which, and where.
+    return undefined;
+  }
+}
+
+interface Precise {
+  docs: Document.Parsed[];
+  placeAt(offset: number): Place;
+  placeOf: YamlFile['placeOf'];
+  firstAlias(): Place;
+}
+
+/** yaml's full parse: slower, but it keeps every node's place in the text. Loaded only when needed. */
+function parsePrecise(text: string): Precise {
+  const { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } = require('yaml') as typeof import('yaml');
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }) as Document.Parsed[];
+  const placeAt = (offset: number): Place => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const doc = docs[0];
+  const placeOf: YamlFile['placeOf'] = (path, options = {}) => {
+    let node: unknown = doc?.contents;
+    let keyNode: Node | undefined;
+    for (const segment of path) {
+      if (isAlias(node) && doc) node = node.resolve(doc);
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
+        if (!pair) break;
+        keyNode = pair.key as Node;
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+        keyNode = undefined;
+        node = node.items[segment];
+      } else break;
+    }
+    const target = options.key && keyNode ? keyNode : (node as Node | null);
+    const offset = target?.range?.[0] ?? keyNode?.range?.[0] ?? 0;
+    return placeAt(offset);
+  };
+  const firstAlias = (): Place => {
+    let place: Place = { line: 1, column: 1 };
+    if (doc) {
+      visit(doc, {
+        Alias(_, node) {
+          if (node.range) place = placeAt(node.range[0]);
+          return visit.BREAK;
+        },
+      });
+    }
+    return place;
+  };
+  return { docs, placeAt, placeOf, firstAlias };
+}
+
+/** The file's text, or why it has none. The bytes are dropped as soon as they are decoded: large files count. */
+function readText(path: string, kind: string, diag: (rule: string, message: string, place?: Place) => Diagnostic): string | ReadResult {
+  const invalid = (d: Diagnostic): ReadResult => ({ ok: false, reason: 'invalid', diagnostics: [d] });
   let buffer: Buffer;
   try {
     const stat = statSync(path);
@@ -132,14 +213,32 @@ export function readYamlFile(path: string, kind = 'file'): ReadResult {
     const place = placeAtOffset(buffer.subarray(0, nul).toString('latin1'), nul);
     return invalid(diag('binary-file', `contains binary data (a NUL byte); ${withArticle(kind)} must be UTF-8 text`, place));
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer);
-  } catch {
-    const lossy = new TextDecoder('utf-8').decode(buffer);
+  if (!isUtf8(buffer)) {
+    const lossy = buffer.toString('utf8');
     const place = placeAtOffset(lossy, lossy.indexOf('\uFFFD'));
     return invalid(diag('encoding', `is not valid UTF-8; save the ${kind} with UTF-8 encoding`, place));
   }
+  return buffer.toString('utf8');
+
+}
+
+/**
+ * Reads and parses a YAML file, turning every way it can be broken into a
+ * diagnostic with a place, and never throwing for bad content.
+ */
+export function readYamlFile(path: string, kind = 'file'): ReadResult {
+  const diag = (rule: string, message: string, place: Place = {}, severity: Diagnostic['severity'] = 'error'): Diagnostic => ({
+    file: path,
+    ...place,
+    severity,
+    rule,
+    message,
+  });
+  const invalid = (d: Diagnostic): ReadResult => ({ ok: false, reason: 'invalid', diagnostics: [d] });
+
+  const read = readText(path, kind, diag);
+  if (typeof read !== 'string') return read;
+  let text = read;
 
   const diagnostics: Diagnostic[] = [];
   if (text.charCodeAt(0) === 0xfeff) {
@@ -159,23 +258,35 @@ export function readYamlFile(path: string, kind = 'file'): ReadResult {
     }
   }
 
+  // Fast path: most files are valid and free of anchors, and js-yaml reads
+  // them ten times faster than yaml. Anything unusual, and every file that
+  // needs a diagnostic, goes through yaml, which knows where each node sits.
+  const fast = fastLoad(text);
+  if (fast !== undefined) {
+    let precise: Precise | undefined;
+    const placeOf: YamlFile['placeOf'] = (p, options) => {
+      precise ??= parsePrecise(text);
+      return precise.placeOf(p, options);
+    };
+    const deepPath = tooDeep(fast);
+    if (deepPath) {
+      return { ok: false, reason: 'invalid', diagnostics: [...diagnostics, diag('too-deep', `nests data more than ${MAX_DEPTH} levels deep; no ${kind} needs that`, placeOf(deepPath))] };
+    }
+    return { ok: true, file: { path, text, data: fast, placeOf }, diagnostics };
+  }
+
   const deepAt = flowDepthOffset(text);
   if (deepAt !== -1) {
     return invalid(diag('too-deep', `nests brackets more than ${MAX_FLOW_DEPTH} levels deep; no ${kind} needs that`, placeAtOffset(text, deepAt)));
   }
-
-  const lineCounter = new LineCounter();
-  let docs: Document.Parsed[];
+  let precise: Precise;
   try {
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }) as Document.Parsed[];
+    precise = parsePrecise(text);
   } catch (error) {
     // The parser's own recursion can run out of stack on pathological input.
     return invalid(diag('too-deep', `cannot be parsed: ${(error as Error).message}`, { line: 1, column: 1 }));
   }
-  const placeAt = (offset: number): Place => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
+  const { docs, placeAt, placeOf } = precise;
 
   if (docs.length === 0 || (docs.length === 1 && docs[0]!.contents === null && docs[0]!.errors.length === 0)) {
     return { ok: false, reason: 'invalid', diagnostics: [...diagnostics, diag('empty-file', `is empty; ${withArticle(kind)} needs content`)] };
@@ -214,38 +325,11 @@ export function readYamlFile(path: string, kind = 'file'): ReadResult {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    let place: Place = { line: 1, column: 1 };
-    visit(doc, {
-      Alias(_, node) {
-        if (node.range) place = placeAt(node.range[0]);
-        return visit.BREAK;
-      },
-    });
     const reason = error instanceof ReferenceError && /alias/i.test(error.message)
       ? `expands YAML aliases (*name) past the limit of ${MAX_ALIAS_COUNT}; write the repeated parts out instead`
       : `cannot be read as data: ${(error as Error).message}`;
-    return { ok: false, reason: 'invalid', diagnostics: [...diagnostics, diag('alias-limit', reason, place)] };
+    return { ok: false, reason: 'invalid', diagnostics: [...diagnostics, diag('alias-limit', reason, precise.firstAlias())] };
   }
-
-  const placeOf = (path: readonly (string | number)[], options: { key?: boolean } = {}): Place => {
-    let node: unknown = doc.contents;
-    let keyNode: Node | undefined;
-    for (const segment of path) {
-      if (isAlias(node)) node = node.resolve(doc);
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
-        if (!pair) break;
-        keyNode = pair.key as Node;
-        node = pair.value;
-      } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
-        keyNode = undefined;
-        node = node.items[segment];
-      } else break;
-    }
-    const target = options.key && keyNode ? keyNode : (node as Node | null);
-    const offset = target?.range?.[0] ?? keyNode?.range?.[0] ?? 0;
-    return placeAt(offset);
-  };
 
   const deepPath = tooDeep(data);
   if (deepPath) {

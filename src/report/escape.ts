@@ -1,5 +1,7 @@
 import { oneLine } from '../text/sanitize.js';
 
+const PLAIN = /^[\p{L}\p{N},.;:?'"()%-]+(?: [\p{L}\p{N},.;:?'"()%-]+)*$/u;
+
 /**
  * Text from checklists, answers and notes, made inert in Markdown: one line,
  * no control characters, HTML as entities, and Markdown punctuation escaped,
@@ -7,6 +9,8 @@ import { oneLine } from '../text/sanitize.js';
  * placed inline, after other text, so line-start syntax (lists, headings) cannot arise.
  */
 export function md(text: string): string {
+  // Most text needs nothing: plain words and punctuation that Markdown leaves alone.
+  if (PLAIN.test(text) && !/www\./i.test(text)) return text;
   return oneLine(text)
     .trim()
     .replace(/&/g, '&amp;')

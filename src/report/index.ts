@@ -1,15 +1,15 @@
 import type { Report } from '../generated/report.js';
-import { renderJson } from './json.js';
-import { renderMarkdown } from './markdown.js';
+import { renderJsonChunks } from './json.js';
+import { renderMarkdownChunks } from './markdown.js';
 
 export type { Report };
 
 export type ReportFormat = 'md' | 'json';
 
-/** A formatter is a pure function of the report. */
-export type Formatter = (report: Report) => string;
+/** A formatter is a pure function of the report, giving its text in one or more pieces. */
+export type Formatter = (report: Report) => Iterable<string>;
 
 export const FORMATTERS: Record<ReportFormat, Formatter> = {
-  md: renderMarkdown,
-  json: renderJson,
+  md: renderMarkdownChunks,
+  json: renderJsonChunks,
 };

@@ -1,6 +1,32 @@
 import type { Report } from '../generated/report.js';
 
-/** The report as data: the same object the Markdown is rendered from. */
+const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
+
+/**
+ * The report as data, exactly `JSON.stringify(report, null, 2)`, but in
+ * pieces: one per answer and fix, so a report on 20,000 questions is written
+ * without first being built as one huge string.
+ */
+export function* renderJsonChunks(report: Report): Generator<string> {
+  const entries = Object.entries(report);
+  yield '{\n';
+  for (let i = 0; i < entries.length; i++) {
+    const [key, value] = entries[i]!;
+    const comma = i < entries.length - 1 ? ',' : '';
+    if (Array.isArray(value) && value.length > 0) {
+      yield `  ${JSON.stringify(key)}: [\n`;
+      for (let j = 0; j < value.length; j++) {
+        yield `    ${indent(JSON.stringify(value[j], null, 2), '    ')}${j < value.length - 1 ? ',' : ''}\n`;
+      }
+      yield `  ]${comma}\n`;
+    } else {
+      yield `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '  ')}${comma}\n`;
+    }
+  }
+  yield '}\n';
+}
+
+/** The report as one JSON string. */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return [...renderJsonChunks(report)].join('');
 }

@@ -185,17 +185,18 @@ function chartSection(report: Report): string[] {
   ];
 }
 
-function otherFixesSection(report: Report): string[] {
+function otherFixesSection(report: Report): Iterable<string> {
   const rest = report.fixes.slice(Math.max(report.projection.fixes, 1));
   if (!rest.length) return [];
-  const lines = ['## Other fixes, in order', ''];
-  lines.push('| # | What to do | Why it matters | Tier | Impact | Effort | Points |', '| ---: | --- | --- | --- | --- | --- | ---: |');
-  for (const f of rest) {
-    lines.push(
-      `| ${f.rank} | ${md(f.fix ?? f.text)} | ${f.why ? md(f.why) : '–'} | ${TIER_LABELS[f.tier]} | ${IMPACT_LABELS[f.impact]} | ${EFFORT_LABELS[f.effort]} | +${formatScore(f.gain)} |`,
-    );
-  }
-  return lines;
+  return (function* () {
+    yield '## Other fixes, in order';
+    yield '';
+    yield '| # | What to do | Why it matters | Tier | Impact | Effort | Points |';
+    yield '| ---: | --- | --- | --- | --- | --- | ---: |';
+    for (const f of rest) {
+      yield `| ${f.rank} | ${md(f.fix ?? f.text)} | ${f.why ? md(f.why) : '–'} | ${TIER_LABELS[f.tier]} | ${IMPACT_LABELS[f.impact]} | ${EFFORT_LABELS[f.effort]} | +${formatScore(f.gain)} |`;
+    }
+  })();
 }
 
 function verifySection(report: Report): string[] {
@@ -212,25 +213,32 @@ function warningsSection(report: Report): string[] {
   return ['## Notes on the input', '', ...report.warnings.map((w) => `- ${md(w)}`)];
 }
 
-function appendix(report: Report): string[] {
-  const lines = ['## Appendix: every answer'];
+function* appendix(report: Report): Iterable<string> {
+  yield '## Appendix: every answer';
+  const byChecklist = new Map<string, Report['answers']>(report.checklists.map((c) => [c.id, []]));
+  for (const a of report.answers) byChecklist.get(a.checklist)?.push(a);
   for (const c of report.checklists) {
-    const answers = report.answers.filter((a) => a.checklist === c.id);
+    const answers = byChecklist.get(c.id)!;
     if (!answers.length) continue;
-    lines.push('', `### ${md(c.title)} (\`${c.id}\`)`, '', '| Question | Answer | Note |', '| --- | --- | --- |');
+    yield* ['', `### ${md(c.title)} (\`${c.id}\`)`, '', '| Question | Answer | Note |', '| --- | --- | --- |'];
     for (const a of answers) {
       const label = a.status === 'unanswered' ? '*Not answered*' : md(a.label ?? '');
-      lines.push(row([md(a.text), label, a.note ? md(a.note) : '']));
+      yield row([md(a.text), label, a.note ? md(a.note) : '']);
     }
   }
-  lines.push('', '### Checklists used', '', '| Checklist | Version | Content hash |', '| --- | --- | --- |');
-  for (const c of report.checklists) lines.push(`| ${md(c.title)} (\`${c.id}\`) | ${md(c.version)} | \`${c.hash}\` |`);
-  return lines;
+  yield* ['', '### Checklists used', '', '| Checklist | Version | Content hash |', '| --- | --- | --- |'];
+  for (const c of report.checklists) yield `| ${md(c.title)} (\`${c.id}\`) | ${md(c.version)} | \`${c.hash}\` |`;
 }
 
-/** The full report as Markdown, readable on its own without the tool. */
-export function renderMarkdown(report: Report): string {
-  const sections = [
+/** Lines are gathered into pieces of about this many characters before they are handed on. */
+const CHUNK = 1 << 16;
+
+/**
+ * The full report as Markdown, readable on its own without the tool, in
+ * pieces: the long tables are produced line by line, never as one string.
+ */
+export function* renderMarkdownChunks(report: Report): Generator<string> {
+  const sections: Iterable<string>[] = [
     [title(report), '', byline(report)],
     summarySection(report),
     comparisonSection(report),
@@ -241,8 +249,30 @@ export function renderMarkdown(report: Report): string {
     scoresSection(report),
     warningsSection(report),
     appendix(report),
-  ].filter((s) => s.length);
-  return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;
+  ];
+  let buffer = '';
+  let first = true;
+  for (const section of sections) {
+    let started = false;
+    for (const line of section) {
+      if (!started) {
+        if (!first) buffer += '\n';
+        started = true;
+        first = false;
+      }
+      buffer += `${line}\n`;
+      if (buffer.length >= CHUNK) {
+        yield buffer;
+        buffer = '';
+      }
+    }
+  }
+  if (buffer) yield buffer;
+}
+
+/** The full report as one Markdown string. */
+export function renderMarkdown(report: Report): string {
+  return [...renderMarkdownChunks(report)].join('');
 }
 
 /** Summary and top fixes only: what the terminal shows at the end of an interview. */

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// npm run bench: start-up and scale, measured as medians of interleaved runs
+// after a warm-up, with each pair's ratio taken from the same run. Prints the
+// targets beside the figures and exits 1 if one is missed. Not a test: times
+// depend on the machine, so no test asserts one.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin/cx-audit.js');
+const node = process.execPath;
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const WARMUP = 3;
+
+function once(args) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(node, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true' } });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return ms;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Runs a and b alternately so drift in the machine affects both alike. */
+function pair(a, b, runs = RUNS) {
+  for (let i = 0; i < WARMUP; i++) {
+    once(a);
+    once(b);
+  }
+  const ta = [];
+  const tb = [];
+  for (let i = 0; i < runs; i++) {
+    ta.push(once(a));
+    tb.push(once(b));
+  }
+  return { a: median(ta), b: median(tb) };
+}
+
+function series(args, runs) {
+  once(args);
+  return median(Array.from({ length: runs }, () => once(args)));
+}
+
+function peakRss(args) {
+  const result = spawnSync(node, ['--import', join(root, 'bench/max-rss.mjs'), ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true' } });
+  return Number(/max-rss-kb=(\d+)/.exec(result.stderr.toString())?.[1] ?? NaN) / 1024;
+}
+
+const rows = [];
+let missed = 0;
+function report(name, value, unit, target, ok) {
+  if (!ok) missed++;
+  rows.push([ok ? '✔' : '✖', name, `${value.toFixed(unit === '×' ? 2 : unit === 'MB' ? 0 : 0)} ${unit}`, target]);
+}
+
+console.error(`cx-audit bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${RUNS} runs after ${WARMUP} warm-ups`);
+
+// 1. Start-up
+const version = pair([bin, '--version'], ['-e', '0']);
+report(`--version ${version.a.toFixed(0)} ms vs node -e 0 ${version.b.toFixed(0)} ms`, version.a / version.b, '×', '≤ 1.20×', version.a / version.b <= 1.2);
+
+// 2. validate the built-in checklists against a floor that only imports yaml and parses them
+const builtins = readdirSync(join(root, 'checklists')).filter((f) => f.endsWith('.yaml')).map((f) => join(root, 'checklists', f));
+const validate = pair([bin, 'validate', ...builtins], [join(root, 'bench/floor-parse.mjs'), ...builtins]);
+report(`validate built-ins ${validate.a.toFixed(0)} ms vs yaml floor ${validate.b.toFixed(0)} ms`, validate.a / validate.b, '×', '≤ 1.30×', validate.a / validate.b <= 1.3);
+
+// 3. Scale
+const dir = mkdtempSync(join(tmpdir(), 'cx-audit-bench-'));
+const scale = {};
+for (const n of [1000, 10000, 20000]) {
+  const files = generate(n, dir);
+  const runs = Math.max(3, Math.round(RUNS / 3));
+  scale[n] = {
+    validate: series([bin, 'validate', files.checklist], runs),
+    report: series([bin, 'report', files.answers, files.checklist, '-o', join(dir, `report-${n}.md`)], runs),
+    rss: Math.max(peakRss([bin, 'validate', files.checklist]), peakRss([bin, 'report', files.answers, files.checklist, '-f', 'json', '-o', join(dir, `report-${n}.json`)])),
+  };
+}
+for (const n of [1000, 10000, 20000]) {
+  const s = scale[n];
+  const timed = n === 10000;
+  report(`${n} questions: validate`, s.validate, 'ms', timed ? '< 500 ms' : '–', !timed || s.validate < 500);
+  report(`${n} questions: report`, s.report, 'ms', timed ? '< 500 ms' : '–', !timed || s.report < 500);
+  report(`${n} questions: peak RSS`, s.rss, 'MB', '< 150 MB', s.rss < 150);
+}
+for (const step of ['validate', 'report']) {
+  const ratio = scale[20000][step] / scale[10000][step];
+  report(`${step}: 20k / 10k`, ratio, '×', '≤ 2.20×', ratio <= 2.2);
+}
+rmSync(dir, { recursive: true, force: true });
+
+const width = Math.max(...rows.map((r) => r[1].length));
+for (const [mark, name, value, target] of rows) console.log(`${mark} ${name.padEnd(width)}  ${value.padStart(9)}  target ${target}`);
+console.log(missed ? `\n${missed} target(s) missed` : '\nall targets met');
+process.exitCode = missed ? 1 : 0;

@@ -1,24 +1,38 @@
 #!/usr/bin/env node
-// The launcher: the only place that touches `process` for signals and the exit code.
-import { run } from '../dist/cli/main.js';
+'use strict';
+// The launcher, CommonJS on purpose (bin/package.json): `cx-audit --version`
+// is answered before Node's ES module loader starts, so it costs no more
+// than Node itself. Everything else runs the CLI in dist/.
+// The only place that touches `process` for signals and the exit code.
 
-// Ctrl-C at a prompt arrives as a keypress; SIGINT/SIGTERM elsewhere abort the
-// running command, which saves nothing half-done and exits 130. If it does not
-// stop promptly, leave anyway: every answer is already on disk.
-const controller = new AbortController();
-const onSignal = () => {
-  if (controller.signal.aborted) process.exit(130);
-  controller.abort();
-  setTimeout(() => process.exit(130), 2000).unref();
-};
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+  process.stdout.write(`${require('../package.json').version}\n`);
+} else {
+  // Ctrl-C at a prompt arrives as a keypress; SIGINT/SIGTERM elsewhere abort
+  // the running command, which exits 130. If it does not stop promptly, leave
+  // anyway: every answer is already on disk.
+  const controller = new AbortController();
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+    setTimeout(() => process.exit(130), 2000).unref();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
-const code = await run(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-  env: process.env,
-  signal: controller.signal,
-});
-process.exitCode = controller.signal.aborted ? 130 : code;
+  import('../dist/cli.js').then(async ({ run }) => {
+    const code = await run(argv, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdin: process.stdin,
+      env: process.env,
+      signal: controller.signal,
+    });
+    process.exitCode = controller.signal.aborted ? 130 : code;
+  }, (error) => {
+    // dist/ is missing or broken: a clone that was never built, most often.
+    process.stderr.write(`cx-audit: cannot start: ${error.message}\nIn a clone of the repository, run \`npm install\` first (it builds dist/).\n`);
+    process.exitCode = 2;
+  });
+}

@@ -1,8 +1,12 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The package root: one level above both src/ and dist/. */
-const ROOT = new URL('../', import.meta.url);
+/** The package root: the nearest folder above this module with a package.json (src/, dist/ or a dist chunk). */
+const ROOT = (() => {
+  let dir = new URL('./', import.meta.url);
+  while (!existsSync(new URL('package.json', dir)) && dir.pathname !== '/') dir = new URL('../', dir);
+  return dir;
+})();
 
 export function packagePath(relative: string): string {
   return fileURLToPath(new URL(relative, ROOT));

@@ -106,7 +106,7 @@ export function audit(input: AuditInput): Report {
   const { answers } = input;
   const overall = new Tally();
   const byStage = new Map<Stage, Tally>(STAGES.map((s) => [s, new Tally()]));
-  const gaps: { question: Question; compliance: number; order: number }[] = [];
+  const gaps: { question: Question; compliance: number; order: number; priority: number }[] = [];
   const toVerify: (ToVerify & { order: number; weight: number })[] = [];
   const answerResults: AnswerResult[] = [];
   let order = 0;
@@ -120,7 +120,9 @@ export function audit(input: AuditInput): Report {
       overall.add(question, record, compliance);
       byStage.get(question.stage)!.add(question, record, compliance);
       order++;
-      if (compliance !== null && compliance < 1 && question.impact && question.effort) gaps.push({ question, compliance, order });
+      if (compliance !== null && compliance < 1 && question.impact && question.effort) {
+        gaps.push({ question, compliance, order, priority: priorityOf(question.impact, question.effort, compliance) });
+      }
       if (record?.answer === UNSURE && question.impact) {
         toVerify.push({
           key: question.key,
@@ -151,9 +153,7 @@ export function audit(input: AuditInput): Report {
 
   const possible = overall.possible;
   // Highest value per unit of work first; ties go to the bigger impact, then to checklist order.
-  const ranked = gaps
-    .map(({ question, compliance, order: o }) => ({ question, compliance, order: o, priority: priorityOf(question.impact!, question.effort!, compliance) }))
-    .sort(
+  const ranked = gaps.sort(
       (a, b) =>
         b.priority - a.priority || IMPACT_WEIGHT[b.question.impact!] - IMPACT_WEIGHT[a.question.impact!] || a.order - b.order,
     );

@@ -1,4 +1,3 @@
-import { contentHash } from '../files/hash.js';
 import { schemaDiagnostics } from '../files/schema-diagnostics.js';
 import { readYamlFile, type YamlFile } from '../files/yaml-file.js';
 import { validateChecklist } from '../generated/validators.js';
@@ -29,7 +28,7 @@ export interface LoadResult {
  * completed in place rather than copied: a 20,000-question checklist is
  * large enough for the copy to show in memory.
  */
-function resolve(source: Checklist, file: string, text: string): LoadedChecklist {
+function resolve(source: Checklist, file: string, hash: string): LoadedChecklist {
   const questions = source.questions.map((q, index) => {
     const question = q as unknown as Question;
     question.key = `${source.id}/${q.id}`;
@@ -48,7 +47,7 @@ function resolve(source: Checklist, file: string, text: string): LoadedChecklist
     title: source.title,
     version: source.version,
     description: source.description,
-    hash: contentHash(text),
+    hash,
     file,
     questions,
   };
@@ -65,7 +64,7 @@ export function checkChecklistFile(file: YamlFile): { diagnostics: Diagnostic[];
     at: (path, message, options) => ({ file: file.path, ...file.placeOf(path, options), message }),
   };
   const diagnostics = RULES.flatMap((rule) => rule.check(ctx).map((d) => ({ ...d, rule: rule.name, severity: rule.severity })));
-  return diagnostics.some(isError) ? { diagnostics } : { diagnostics, checklist: resolve(checklist, file.path, file.text) };
+  return diagnostics.some(isError) ? { diagnostics } : { diagnostics, checklist: resolve(checklist, file.path, file.hash) };
 }
 
 /** Loads checklist files: every problem becomes a diagnostic, nothing throws for bad content. */

@@ -3,6 +3,7 @@ import { loadChecklists } from '../checklist/load.js';
 import type { LoadedChecklist } from '../checklist/model.js';
 import { EXIT, InputError } from '../errors.js';
 import { builtinChecklistPaths } from '../paths.js';
+import { favorMemoryForLargeInput } from './memory.js';
 import { makeStyle } from '../text/style.js';
 
 /**
@@ -11,6 +12,7 @@ import { makeStyle } from '../text/style.js';
  */
 export function checklistsForRun(paths: readonly string[]): LoadedChecklist[] {
   const files = paths.length ? paths : builtinChecklistPaths();
+  favorMemoryForLargeInput(files);
   const result = loadChecklists(files);
   const broken = result.files.filter((f) => !f.checklist);
   if (broken.length) {

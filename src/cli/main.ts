@@ -6,6 +6,7 @@ import { colorEnabled, type Io } from './io.js';
 
 export type { Io } from './io.js';
 
+
 const ISSUES_URL = 'https://github.com/cx-audit/cx-audit/issues';
 
 /** What every command receives: the outside world and how to talk to it. */

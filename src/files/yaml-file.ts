@@ -4,8 +4,9 @@ import { createRequire } from 'node:module';
 import jsYaml from 'js-yaml';
 import type { Document, Node } from 'yaml';
 import type { Diagnostic, Place } from '../checklist/diagnostic.js';
+import { contentHash } from './hash.js';
 
-const require = createRequire(import.meta.url);
+const loadCommonJs = createRequire(import.meta.url);
 
 /** Files larger than this are refused before they are read. 20,000 questions fit in a third of it. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -19,8 +20,8 @@ const MAX_ALIAS_COUNT = 100;
 /** A parsed YAML file that can map a path in its data back to line:column. */
 export interface YamlFile {
   path: string;
-  /** The text as parsed: BOM removed. */
-  text: string;
+  /** Content hash of the text (files/hash.ts). */
+  hash: string;
   data: unknown;
   /** Where the value (or, with `key`, the key) at a data path sits in the file. */
   placeOf(path: readonly (string | number)[], options?: { key?: boolean }): Place;
@@ -122,7 +123,8 @@ const ANCHOR_OR_ALIAS = /(^|[\s[{,])[&*][^\s[\]{},]/;
 function fastLoad(text: string): unknown {
   if (ANCHOR_OR_ALIAS.test(text)) return undefined;
   try {
-    const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+    // maxDepth: deeper files throw here and get their diagnostic from the precise path.
+    const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, maxDepth: MAX_DEPTH } as jsYaml.LoadOptions);
     return data === null || typeof data !== 'object' ? undefined : data;
   } catch {
     // Syntax errors, duplicate keys, unknown tags, several documents, or a
@@ -140,7 +142,7 @@ interface Precise {
 
 /** yaml's full parse: slower, but it keeps every node's place in the text. Loaded only when needed. */
 function parsePrecise(text: string): Precise {
-  const { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } = require('yaml') as typeof import('yaml');
+  const { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } = loadCommonJs('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }) as Document.Parsed[];
   const placeAt = (offset: number): Place => {
@@ -258,21 +260,24 @@ export function readYamlFile(path: string, kind = 'file'): ReadResult {
     }
   }
 
+  const hash = contentHash(text);
+
   // Fast path: most files are valid and free of anchors, and js-yaml reads
   // them ten times faster than yaml. Anything unusual, and every file that
   // needs a diagnostic, goes through yaml, which knows where each node sits.
   const fast = fastLoad(text);
   if (fast !== undefined) {
+    // The text is not kept: a 20,000-question file is 8 MB, and most files
+    // never need a place. A diagnostic reads the file again for its places.
     let precise: Precise | undefined;
     const placeOf: YamlFile['placeOf'] = (p, options) => {
-      precise ??= parsePrecise(text);
+      if (!precise) {
+        const again = readText(path, kind, diag);
+        precise = parsePrecise(typeof again === 'string' ? again.replace(/^\uFEFF/, '') : '');
+      }
       return precise.placeOf(p, options);
     };
-    const deepPath = tooDeep(fast);
-    if (deepPath) {
-      return { ok: false, reason: 'invalid', diagnostics: [...diagnostics, diag('too-deep', `nests data more than ${MAX_DEPTH} levels deep; no ${kind} needs that`, placeOf(deepPath))] };
-    }
-    return { ok: true, file: { path, text, data: fast, placeOf }, diagnostics };
+    return { ok: true, file: { path, hash, data: fast, placeOf }, diagnostics };
   }
 
   const deepAt = flowDepthOffset(text);
@@ -336,5 +341,5 @@ export function readYamlFile(path: string, kind = 'file'): ReadResult {
     return { ok: false, reason: 'invalid', diagnostics: [...diagnostics, diag('too-deep', `nests data more than ${MAX_DEPTH} levels deep; no ${kind} needs that`, placeOf(deepPath))] };
   }
 
-  return { ok: true, file: { path, text, data, placeOf }, diagnostics };
+  return { ok: true, file: { path, hash, data, placeOf }, diagnostics };
 }

@@ -1,6 +1,7 @@
 import { oneLine } from '../text/sanitize.js';
 
-const PLAIN = /^[\p{L}\p{N},.;:?'"()%-]+(?: [\p{L}\p{N},.;:?'"()%-]+)*$/u;
+// Anything but plain ASCII words and punctuation, doubled or edge spaces, or the start of a web address.
+const NOT_PLAIN = /[^A-Za-z0-9 ,.;:?'"()%-]|  |^ | $|www\./i;
 
 /**
  * Text from checklists, answers and notes, made inert in Markdown: one line,
@@ -10,7 +11,7 @@ const PLAIN = /^[\p{L}\p{N},.;:?'"()%-]+(?: [\p{L}\p{N},.;:?'"()%-]+)*$/u;
  */
 export function md(text: string): string {
   // Most text needs nothing: plain words and punctuation that Markdown leaves alone.
-  if (PLAIN.test(text) && !/www\./i.test(text)) return text;
+  if (!NOT_PLAIN.test(text)) return text;
   return oneLine(text)
     .trim()
     .replace(/&/g, '&amp;')

@@ -5,6 +5,7 @@ import { formatGithub, formatJson, formatText, summarize, type ValidateFormat } 
 import { EXIT } from '../../errors.js';
 import { makeStyle } from '../../text/style.js';
 import type { CommandContext } from '../main.js';
+import { favorMemoryForLargeInput } from '../memory.js';
 
 export interface ValidateOptions {
   format: ValidateFormat;
@@ -31,6 +32,7 @@ function expand(paths: readonly string[]): string[] {
 /** `cx-audit validate <file...>`: 0 valid, 1 invalid, 2 a file could not be read. */
 export async function validateCommand(paths: string[], options: ValidateOptions, ctx: CommandContext): Promise<number> {
   const files = expand(paths);
+  favorMemoryForLargeInput(files);
   const { files: results } = loadChecklists(files);
   const summary = summarize(
     results.map((r) => ({

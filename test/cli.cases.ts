@@ -186,5 +186,6 @@ export const CASES: CliCase[] = [
       if (keys.includes('shop/vat-number-field')) throw new Error('b2b question kept');
     },
   },
+  { name: 'audit: an unwritable report path fails before anything else', args: [SHOP, OTHER, '--answers', `${ANSWERS}/shop-complete.yaml`, '-o', '$TMP/missing/report.md'], exitCode: 2, stdout: '', stderr: /^cx-audit: cannot write .*report\.md: the folder .*missing does not exist; create it or choose another path\n$/ },
   { name: 'audit: an invalid checklist exits 2', args: ['test/fixtures/bad/when-cycle.yaml', '--no-input'], exitCode: 2, stderr: /^cx-audit: cannot use this checklist; fix it first/ },
 ];

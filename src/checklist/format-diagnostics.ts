@@ -1,3 +1,4 @@
+import { stringifySafe } from '../text/json.js';
 import { oneLine } from '../text/sanitize.js';
 import type { Style } from '../text/style.js';
 import { location, sortDiagnostics, type Diagnostic } from './diagnostic.js';
@@ -71,7 +72,7 @@ export function formatJson(summary: ValidateSummary): string {
       message: d.message,
     })),
   }));
-  return `${JSON.stringify({ valid, errorCount: summary.errorCount, warningCount: summary.warningCount, files }, null, 2)}\n`;
+  return `${stringifySafe({ valid, errorCount: summary.errorCount, warningCount: summary.warningCount, files })}\n`;
 }
 
 // GitHub workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions

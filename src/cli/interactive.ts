@@ -64,10 +64,12 @@ export async function runInteractive(run: InteractiveRun): Promise<number> {
     };
     await askProfile(interview, answers.profile ?? {});
     await runInterview(interview);
-    ctx.notice(`\nAll done. Your answers are saved in ${options.answers}.`);
-    const { code, report } = produceReport({ checklists, answers, warnings: loaded.warnings }, options, ctx);
-    if (options.output !== '-') {
+    ctx.notice(`\nAll done. Your answers are saved in ${options.answers}.\n`);
+    const toFile = options.output !== '-';
+    const { code, report } = produceReport({ checklists, answers, warnings: loaded.warnings }, options, toFile ? { ...ctx, notice: () => {} } : ctx);
+    if (toFile) {
       ctx.out(renderTerminal(report, { style, width: ctx.io.stdout.columns ?? 80 }));
+      ctx.notice(`The full report, with every fix and every answer, is in ${options.output}.`);
     }
     return code;
   } catch (error) {

@@ -34,15 +34,38 @@ export type ReadResult =
 
 /** What yaml's error codes mean to someone editing the file. */
 const YAML_HINTS: Record<string, { rule: string; hint: string }> = {
-  TAB_AS_INDENT: { rule: 'yaml-syntax', hint: 'YAML indents with spaces only; replace the tab with spaces' },
   BAD_INDENT: { rule: 'yaml-syntax', hint: 'check the indentation of this line against the lines above it' },
-  MISSING_CHAR: { rule: 'yaml-syntax', hint: 'a closing quote or bracket is missing' },
   MULTILINE_IMPLICIT_KEY: { rule: 'yaml-syntax', hint: 'a key must fit on one line; is a colon or quote missing above?' },
   BLOCK_AS_IMPLICIT_KEY: { rule: 'yaml-syntax', hint: 'is a colon missing after a key, or a value indented too far?' },
   UNEXPECTED_TOKEN: { rule: 'yaml-syntax', hint: 'quote values that contain ": " or start with a special character' },
   BAD_SCALAR_START: { rule: 'yaml-syntax', hint: 'quote values that start with a special character such as @, ` or %' },
   TAG_RESOLVE_FAILED: { rule: 'yaml-tag', hint: 'custom YAML tags are not supported; remove the tag (the word starting with !)' },
 };
+
+/** What yaml's syntax messages mean to someone editing the file, by message, which says more than the code. */
+function syntaxHint(message: string): string | undefined {
+  if (/Tabs are not allowed/.test(message)) return 'YAML indents with spaces only; replace the tab with spaces';
+  if (/end with an? [\]}]$/.test(message)) return 'a closing bracket is missing on this line or one above it';
+  if (/sufficiently indented|same column|without - indicator|indentation/i.test(message)) return 'line this up with the lines above it: the same column for the same level, spaces only';
+  if (/Implicit keys need to be on a single line|Nested mappings are not allowed/.test(message)) {
+    return 'every line of a mapping needs "key: value"; is a colon missing here, or a quote left open above?';
+  }
+  return undefined;
+}
+
+/** The place of the first quote opened on a line and not closed on it (a heuristic for yaml's end-of-file report). */
+function unclosedQuote(text: string): Place | undefined {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /:\s+(["'])/.exec(lines[i]!) ?? /^\s*-\s+(["'])/.exec(lines[i]!);
+    if (!m) continue;
+    const quote = m[1]!;
+    const start = m.index + m[0].length - 1;
+    const rest = lines[i]!.slice(start + 1).replace(quote === '"' ? /\\./g : /''/g, '');
+    if (!rest.includes(quote)) return { line: i + 1, column: start + 1 };
+  }
+  return undefined;
+}
 
 function describeSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -313,10 +336,13 @@ export function readYamlFile(path: string, kind = 'file'): ReadResult {
     if (syntaxReported) continue;
     syntaxReported = true;
     const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    const known = /end with an? [\]}]$/.test(message)
-      ? { rule: 'yaml-syntax', hint: 'a closing bracket is missing on this line or one above it' }
-      : YAML_HINTS[error.code];
-    diagnostics.push(diag(known?.rule ?? 'yaml-syntax', known ? `${message}: ${known.hint}` : message, placeAt(error.pos[0])));
+    if (/Missing closing "?quote/.test(message)) {
+      // yaml notices at the end of the file; the place to fix is where the quote opened.
+      diagnostics.push(diag('yaml-syntax', 'this quoted text is never closed; add the closing quote', unclosedQuote(text) ?? placeAt(error.pos[0])));
+      continue;
+    }
+    const hint = syntaxHint(message) ?? YAML_HINTS[error.code]?.hint;
+    diagnostics.push(diag('yaml-syntax', hint ? `${message}: ${hint}` : message, placeAt(error.pos[0])));
   }
   for (const warning of doc.warnings) {
     const known = YAML_HINTS[warning.code];

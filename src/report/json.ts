@@ -1,9 +1,11 @@
 import type { Report } from '../generated/report.js';
+import { stringifySafe as stringify } from '../text/json.js';
 
 const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
 
 /**
- * The report as data, exactly `JSON.stringify(report, null, 2)`, but in
+ * The report as data, as `JSON.stringify(report, null, 2)` writes it (with
+ * terminal-unsafe characters escaped), but in
  * pieces: one per answer and fix, so a report on 20,000 questions is written
  * without first being built as one huge string.
  */
@@ -16,11 +18,11 @@ export function* renderJsonChunks(report: Report): Generator<string> {
     if (Array.isArray(value) && value.length > 0) {
       yield `  ${JSON.stringify(key)}: [\n`;
       for (let j = 0; j < value.length; j++) {
-        yield `    ${indent(JSON.stringify(value[j], null, 2), '    ')}${j < value.length - 1 ? ',' : ''}\n`;
+        yield `    ${indent(stringify(value[j]), '    ')}${j < value.length - 1 ? ',' : ''}\n`;
       }
       yield `  ]${comma}\n`;
     } else {
-      yield `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '  ')}${comma}\n`;
+      yield `  ${JSON.stringify(key)}: ${indent(stringify(value), '  ')}${comma}\n`;
     }
   }
   yield '}\n';

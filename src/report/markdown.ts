@@ -1,9 +1,18 @@
 import type { Fix, Report, Score } from '../generated/report.js';
 import { md, mermaidText } from './escape.js';
-import { EFFORT_LABELS, formatChange, formatScore, IMPACT_LABELS, plural, STAGE_LABELS, TIER_LABELS } from './labels.js';
+import { maturityOf } from '../audit/model.js';
+import { EFFORT_LABELS, formatChange, formatScore, IMPACT_LABELS, plural, STAGE_LABELS, TIER_LABELS, type Tier } from './labels.js';
 
 /** Most fixes a chart shows; past that it is a cloud of dots. */
 const CHART_LIMIT = 20;
+
+/** Singular and plural, for "7 quick wins, 1 easy fix". */
+const TIER_NOUNS: Record<Tier, [string, string]> = {
+  'quick-win': ['quick win', 'quick wins'],
+  'big-bet': ['big bet', 'big bets'],
+  'easy-fix': ['easy fix', 'easy fixes'],
+  later: ['fix for later', 'fixes for later'],
+};
 
 const PROFILE_WORDS: Record<string, string> = {
   b2c: 'consumers (B2C)',
@@ -72,10 +81,12 @@ export function summarySection(report: Report): string[] {
   const tiers = (['quick-win', 'big-bet', 'easy-fix', 'later'] as const)
     .map((t) => [t, report.fixes.filter((f) => f.tier === t).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([t, n]) => `${n} ${TIER_LABELS[t].toLowerCase()}${n === 1 ? '' : 's'}`);
+    .map(([t, n]) => `${n} ${n === 1 ? TIER_NOUNS[t][0] : TIER_NOUNS[t][1]}`);
   facts.push(report.fixes.length ? `${plural(report.fixes.length, 'gap')} to close: ${tiers.join(', ')}.` : 'No gaps found among the answered questions.');
   if (projection.score !== null && projection.fixes > 0) {
-    facts.push(`Doing the top ${plural(projection.fixes, 'fix', 'fixes')} below would raise the score to **${formatScore(projection.score)}**.`);
+    const next = maturityOf(projection.score);
+    const stage = next.level > maturity.level ? `, stage ${next.level}: ${next.name}` : '';
+    facts.push(`Doing the top ${plural(projection.fixes, 'fix', 'fixes')} below would raise the score to **${formatScore(projection.score)}**${stage}.`);
   }
   lines.push(...facts.map((f) => `- ${f}`));
   return lines;

@@ -37,7 +37,8 @@ export function renderTerminal(report: Report, ctx: TerminalContext): string {
       href: plain,
       text: plain,
       emoji: false,
-      width: Math.max(40, Math.min(ctx.width, 100)),
+      // marked-terminal does not count list indentation against the width: leave room for it.
+      width: Math.max(40, Math.min(ctx.width, 100) - 8),
       reflowText: true,
       showSectionPrefix: false,
       tab: 2,

@@ -56,6 +56,25 @@ const CASES: { fixture: string; exitCode: number; lines: string[] }[] = [
     ],
   },
   {
+    fixture: 'unclosed-quote',
+    exitCode: 1,
+    lines: ['unclosed-quote.yaml:2:8: error: this quoted text is never closed; add the closing quote [yaml-syntax]'],
+  },
+  {
+    fixture: 'bad-indentation',
+    exitCode: 1,
+    lines: [
+      'bad-indentation.yaml:8:1: error: Sequence item without - indicator: line this up with the lines above it: the same column for the same level, spaces only [yaml-syntax]',
+    ],
+  },
+  {
+    fixture: 'missing-colon',
+    exitCode: 1,
+    lines: [
+      'missing-colon.yaml:3:1: error: Implicit keys need to be on a single line: every line of a mapping needs "key: value"; is a colon missing here, or a quote left open above? [yaml-syntax]',
+    ],
+  },
+  {
     fixture: 'custom-tag',
     exitCode: 1,
     lines: ['custom-tag.yaml:2:8: error: Unresolved tag: !!js/function: custom YAML tags are not supported; remove the tag (the word starting with !) [yaml-tag]'],

@@ -57,7 +57,7 @@ describe('the interview in a real terminal', () => {
     await second.press(KEY.enter); // yes
     expect((await second.exited).exitCode).toBe(0);
     expect(second.text()).toContain('All done. Your answers are saved in cx-audit-answers.yaml.');
-    expect(second.text()).toContain('Report written to cx-audit-report.md');
+    expect(second.text()).toContain('The full report, with every fix and every answer, is in cx-audit-report.md.');
     expect(second.text()).toMatch(/Score: \d+\.\d \/ 100\./);
 
     const report = readFileSync(join(cwd, 'cx-audit-report.md'), 'utf8');

@@ -26,6 +26,23 @@ export const ANSWERS_CASES: Record<string, string> = {
   'unknown-key': '5:5: error: the answer to shop/sells-online has an unknown key "comment"; allowed keys are "answer", "note" or "at" [unknown-key]',
 };
 
+/** Answers that still work, with a warning: an older checklist version, a question since removed. */
+const WARNING_CASES: Record<string, string[]> = {
+  'other-version': [
+    '3:20: warning: these answers were given for shop 1.0.0; the checklist is now 1.2.0. Answers to questions that still exist are kept; check them and the new questions [checklist-version]',
+    '11:3: warning: question shop/gift-wrapping is not in shop 1.2.0 (removed or renamed?); this answer is ignored [unknown-question]',
+  ],
+};
+
+describe('answers files that work with a warning', () => {
+  it.each(Object.entries(WARNING_CASES))('%s', async (name, warnings) => {
+    const result = await runCli(['report', `${DIR}/${name}.yaml`, ...CHECKLISTS, '-f', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr.trimEnd().split('\n')).toEqual(warnings.map((w) => `${DIR}/${name}.yaml:${w}`));
+    expect(JSON.parse(result.stdout).warnings).toHaveLength(warnings.length);
+  });
+});
+
 describe('broken answers files', () => {
   it.each(Object.entries(ANSWERS_CASES))('%s', async (name, message) => {
     for (const command of [['report', `${DIR}/${name}.yaml`, ...CHECKLISTS], [...CHECKLISTS, '--answers', `${DIR}/${name}.yaml`]]) {
@@ -41,7 +58,7 @@ describe('broken answers files', () => {
 
   it('covers every file in the folder', () => {
     const files = readdirSync(DIR).map((f) => f.replace(/\.yaml$/, ''));
-    expect(files.sort()).toEqual(Object.keys(ANSWERS_CASES).sort());
+    expect(files.sort()).toEqual([...Object.keys(ANSWERS_CASES), ...Object.keys(WARNING_CASES)].sort());
   });
 });
 
@@ -51,6 +68,6 @@ describe('the bad-input corpus', () => {
     const checklistFiles = readdirSync('test/fixtures/bad').filter((f) => f.endsWith('.yaml'));
     const tested = readFileSync('test/checklist/diagnostics.test.ts', 'utf8');
     for (const f of checklistFiles) expect(tested, f).toContain(`'${f.replace(/\.yaml$/, '')}'`);
-    expect(checklistFiles.length + Object.keys(ANSWERS_CASES).length).toBeGreaterThanOrEqual(40);
+    expect(checklistFiles.length + Object.keys(ANSWERS_CASES).length + Object.keys(WARNING_CASES).length).toBeGreaterThanOrEqual(40);
   });
 });

@@ -1,5 +1,6 @@
 import { CHANNELS, CUSTOMER_TYPES } from '../../checklist/vocabulary.js';
 import { EXIT, UsageError } from '../../errors.js';
+import { stringifySafe } from '../../text/json.js';
 import { oneLine } from '../../text/sanitize.js';
 import { didYouMean } from '../../text/suggest.js';
 import { checklistsForRun } from '../load-checklists.js';
@@ -20,7 +21,7 @@ export async function listCommand(id: string | undefined, options: ListOptions, 
   if (id === undefined) {
     if (options.format === 'json') {
       const data = checklists.map((c) => ({ id: c.id, title: c.title, version: c.version, hash: c.hash, questions: c.questions.length }));
-      ctx.out(`${JSON.stringify(data, null, 2)}\n`);
+      ctx.out(`${stringifySafe(data)}\n`);
       return EXIT.ok;
     }
     const rows = [['ID', 'VERSION', 'QUESTIONS', 'TITLE'], ...checklists.map((c) => [c.id, c.version, String(c.questions.length), oneLine(c.title)])];
@@ -35,7 +36,7 @@ export async function listCommand(id: string | undefined, options: ListOptions, 
     throw new UsageError(`there is no built-in checklist "${id}"; \`cx-audit list\` shows them all${didYouMean(id, checklists.map((c) => c.id), '. ')}`);
   }
   if (options.format === 'json') {
-    ctx.out(`${JSON.stringify({ id: checklist.id, title: checklist.title, version: checklist.version, hash: checklist.hash, questions: checklist.questions }, null, 2)}\n`);
+    ctx.out(`${stringifySafe({ id: checklist.id, title: checklist.title, version: checklist.version, hash: checklist.hash, questions: checklist.questions })}\n`);
     return EXIT.ok;
   }
   const rows = [

@@ -171,7 +171,7 @@ export const CASES: CliCase[] = [
         '  shop/contact-channels: Which ways can customers reach a person?\n' +
         '  shop/shop-story: What makes your shop different, in one sentence?\n' +
         '  other/follow-up: Do you follow up after every order?\n' +
-        `Answer them by running \`cx-audit --answers ${ANSWERS}/shop-2025.yaml\` in a terminal, or add them to the file (n/a and unsure are accepted).\n`;
+        `Answer them by running \`cx-audit ${SHOP} ${OTHER} --answers ${ANSWERS}/shop-2025.yaml\` in a terminal, or add them to the file (n/a and unsure are accepted).\n`;
       if (!s.endsWith(expected)) throw new Error(s);
     },
   },

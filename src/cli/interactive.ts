@@ -41,7 +41,7 @@ export async function runInteractive(run: InteractiveRun): Promise<number> {
     const ask = createAsk({
       input: ctx.io.stdin,
       output: ctx.io.stderr as unknown as NodeJS.WritableStream,
-      style: makeStyle(ctx.color),
+      style,
       ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
     });
     if (loaded.existed && answers.answers.size > 0) {

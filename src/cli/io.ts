@@ -24,10 +24,10 @@ export function colorEnabled(stream: OutStream, env: Io['env'], flag: boolean | 
   return Boolean(stream.isTTY) && env.TERM !== 'dumb';
 }
 
-/** True when prompts are allowed: stdin is a terminal, --no-input is absent and CI is not set. */
-export function canPrompt(io: Io, input: boolean | undefined): boolean {
-  if (input === false) return false;
+/** Why prompts are not allowed (--no-input, CI, no terminal on stdin), or undefined when they are. */
+export function promptBlocker(io: Io, input: boolean | undefined): string | undefined {
+  if (input === false) return '--no-input was given';
   const ci = io.env.CI;
-  if (ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false') return false;
-  return Boolean(io.stdin.isTTY);
+  if (ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false') return 'CI is set';
+  return io.stdin.isTTY ? undefined : 'stdin is not a terminal';
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Answers, Profile } from '../../answers/model.js';
 import { emptyAnswers } from '../../answers/model.js';
 import { loadAnswers } from '../../answers/load.js';
@@ -6,7 +7,7 @@ import type { LoadedChecklist } from '../../checklist/model.js';
 import { InputError, UsageError } from '../../errors.js';
 import { unansweredQuestions } from '../../interview/flow.js';
 import { didYouMean, orList } from '../../text/suggest.js';
-import { canPrompt } from '../io.js';
+import { promptBlocker } from '../io.js';
 import { checklistsForRun } from '../load-checklists.js';
 import type { CommandContext } from '../main.js';
 import { assertWritable, diagnosticLine, produceReport, type ReportOptions } from '../report-output.js';
@@ -54,11 +55,9 @@ function stamp(answers: Answers, checklists: readonly LoadedChecklist[]): void {
 
 /** Loads the answers file for this run; a missing file is an empty start. */
 function readAnswers(path: string, checklists: readonly LoadedChecklist[], ctx: CommandContext): { answers: Answers; warnings: string[]; existed: boolean } {
+  if (!existsSync(path)) return { answers: emptyAnswers(), warnings: [], existed: false };
   const loaded = loadAnswers(path, checklists);
   if (!loaded.ok) {
-    if (loaded.unreadable && loaded.diagnostics.every((d) => d.message.startsWith('no such file'))) {
-      return { answers: emptyAnswers(), warnings: [], existed: false };
-    }
     throw new InputError(`cannot use the answers file ${path}:`, {
       details: [...loaded.diagnostics.map(diagnosticLine), 'Fix the file (or move it away to start afresh); nothing was changed.'],
     });
@@ -73,7 +72,10 @@ function readAnswers(path: string, checklists: readonly LoadedChecklist[], ctx: 
  */
 export async function auditCommand(checklistFiles: string[], options: AuditOptions, ctx: CommandContext): Promise<number> {
   const profile = profileFromFlags(options);
-  const interactive = canPrompt(ctx.io, options.input);
+  const blocker = promptBlocker(ctx.io, options.input);
+  const interactive = blocker === undefined;
+  // What to type to come back to these answers.
+  const again = ['cx-audit', ...checklistFiles, ...(options.answersGiven ? ['--answers', options.answers] : [])].join(' ');
   const output = options.output ?? (interactive ? DEFAULT_REPORT : undefined);
   assertWritable(output);
   const checklists = checklistsForRun(checklistFiles);
@@ -82,7 +84,7 @@ export async function auditCommand(checklistFiles: string[], options: AuditOptio
     const { answers, warnings, existed } = readAnswers(options.answers, checklists, ctx);
     if (!existed) {
       throw new InputError(
-        `no answers to report: ${whyNoPrompt(ctx, options)}, so cx-audit cannot ask, and ${options.answers} does not exist. Pass --answers <file> with every question answered, or run cx-audit in a terminal`,
+        `no answers to report: ${blocker}, so cx-audit cannot ask, and ${options.answers} does not exist. Pass --answers <file> with every question answered, or run cx-audit in a terminal`,
       );
     }
     applyFlags(answers, profile, options);
@@ -91,8 +93,8 @@ export async function auditCommand(checklistFiles: string[], options: AuditOptio
       const shown = missing.slice(0, 10).map((q) => `  ${q.key}: ${q.text}`);
       if (missing.length > 10) shown.push(`  … and ${missing.length - 10} more`);
       throw new InputError(
-        `${missing.length} question${missing.length === 1 ? '' : 's'} in ${options.answers} still need an answer, and ${whyNoPrompt(ctx, options)}:`,
-        { details: [...shown, `Answer them by running \`cx-audit --answers ${options.answers}\` in a terminal, or add them to the file (n/a and unsure are accepted).`] },
+        `${missing.length} question${missing.length === 1 ? '' : 's'} in ${options.answers} still need an answer, and ${blocker}:`,
+        { details: [...shown, `Answer them by running \`${options.answersGiven ? again : `${again} --answers ${options.answers}`}\` in a terminal, or add them to the file (n/a and unsure are accepted).`] },
       );
     }
     return produceReport({ checklists, answers, warnings }, { ...options, output }, ctx).code;
@@ -108,13 +110,6 @@ export async function auditCommand(checklistFiles: string[], options: AuditOptio
       applyFlags(answers, profile, options);
       stamp(answers, checklists);
     },
-    resumeCommand: ['cx-audit', ...checklistFiles, ...(options.answersGiven ? ['--answers', options.answers] : [])].join(' '),
+    resumeCommand: again,
   });
-}
-
-function whyNoPrompt(ctx: CommandContext, options: AuditOptions): string {
-  if (options.input === false) return '--no-input was given';
-  const ci = ctx.io.env.CI;
-  if (ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false') return 'CI is set';
-  return 'stdin is not a terminal';
 }

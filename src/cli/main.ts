@@ -1,4 +1,5 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
+import { CHANNELS } from '../checklist/vocabulary.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { VERSION } from '../generated/version.js';
 import { makeStyle } from '../text/style.js';
@@ -87,7 +88,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const auditOptions = (command: Command) =>
     command
       .addOption(new Option('-f, --format <format>', 'report format').choices(['md', 'json']).default('md'))
-      .option('-o, --output <file>', 'write the report to a file (- for stdout)')
+      .option('-o, --output <file>', 'write the report to a file, - for stdout (default: stdout; cx-audit-report.md after an interview)')
       .option('--client <name>', 'whose business is audited, shown on the report')
       .option('--auditor <name>', 'who ran the audit, shown on the report')
       .option('--fail-under <score>', 'exit 1 when the score is below this (0-100)', parseScore)
@@ -100,7 +101,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .argument('[checklist...]', 'checklist files (default: the built-in checklists)')
       .option('--answers <file>', 'answers file: read to resume, written after every answer', 'cx-audit-answers.yaml')
       .option('--profile <types>', 'who you sell to, comma-separated: b2c,b2b,c2c,b2g')
-      .option('--channels <channels>', 'channels you run, comma-separated (see `cx-audit list`)')
+      .option('--channels <channels>', `channels you run, comma-separated: ${CHANNELS.join(',')}`)
       .option('--no-input', 'never prompt; fail if answers are missing'),
   ).action(async (checklists: string[], options, command: Command) => {
     const { auditCommand } = await import('./commands/audit.js');

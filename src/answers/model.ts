@@ -31,6 +31,13 @@ export interface Answers {
   answers: Map<string, AnswerRecord>;
 }
 
+/** When the most recent answer was given (ISO 8601), if any answer says. */
+export function lastAnsweredAt(answers: Answers): string | undefined {
+  let last: string | undefined;
+  for (const record of answers.answers.values()) if (record.at && (!last || record.at > last)) last = record.at;
+  return last;
+}
+
 export function emptyAnswers(): Answers {
   return { checklists: new Map(), answers: new Map() };
 }

@@ -1,4 +1,4 @@
-import { emptyAnswers, type Answers } from '../answers/model.js';
+import { emptyAnswers, lastAnsweredAt, type Answers } from '../answers/model.js';
 import type { LoadedChecklist } from '../checklist/model.js';
 import { InterruptedError } from '../errors.js';
 import { createAsk } from '../interview/ask.js';
@@ -22,12 +22,6 @@ export interface InteractiveRun {
   resumeCommand: string;
 }
 
-function lastAnswerAt(answers: Answers): string | undefined {
-  let last: string | undefined;
-  for (const r of answers.answers.values()) if (r.at && (!last || r.at > last)) last = r.at;
-  return last;
-}
-
 /** The interview on a terminal, then the report; every answer saved as it is given. */
 export async function runInteractive(run: InteractiveRun): Promise<number> {
   const { checklists, options, ctx } = run;
@@ -45,7 +39,7 @@ export async function runInteractive(run: InteractiveRun): Promise<number> {
       ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
     });
     if (loaded.existed && answers.answers.size > 0) {
-      const last = lastAnswerAt(answers);
+      const last = lastAnsweredAt(answers);
       const choice = await ask.resume({ path: options.answers, ...progressOf(checklists, answers), ...(last ? { lastAt: last } : {}) });
       if (choice === 'restart') {
         const backup = store.backup();

@@ -1,5 +1,7 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
+import { VALIDATE_FORMATS } from '../checklist/format-diagnostics.js';
 import { CHANNELS } from '../checklist/vocabulary.js';
+import { SCHEMA_NAMES } from '../paths.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { VERSION } from '../generated/version.js';
 import { makeStyle } from '../text/style.js';
@@ -124,7 +126,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .command('validate')
     .description('check checklist files; never prompts')
     .argument('<file...>', 'checklist files or folders of them')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
     .option('--strict', 'warnings fail too')
     .action(async (files: string[], options) => {
       const { validateCommand } = await import('./commands/validate.js');
@@ -153,7 +155,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('schema')
     .description('print the JSON Schema of a file format')
-    .addArgument(new Argument('<name>', 'checklist, answers or report').choices(['checklist', 'answers', 'report']))
+    .addArgument(new Argument('<name>', SCHEMA_NAMES.join(', ')).choices(SCHEMA_NAMES))
     .action(async (name: string) => {
       const { schemaCommand } = await import('./commands/schema.js');
       exitCode = await schemaCommand(name, context());

@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadAnswers } from '../answers/load.js';
-import type { Answers } from '../answers/model.js';
+import { lastAnsweredAt, type Answers } from '../answers/model.js';
 import { compare } from '../audit/compare.js';
 import { audit } from '../audit/score.js';
 import { location, type Diagnostic } from '../checklist/diagnostic.js';
@@ -57,13 +57,6 @@ export function assertWritable(path: string | undefined): void {
   }
 }
 
-/** The most recent answer date in an answers file, as YYYY-MM-DD, for "progress since". */
-function latestAnswerDate(answers: Answers): string | null {
-  let latest: string | null = null;
-  for (const record of answers.answers.values()) if (record.at && (!latest || record.at > latest)) latest = record.at;
-  return latest ? latest.slice(0, 10) : null;
-}
-
 /** The earlier audit to compare with: a report.json as is, or an answers file scored with today's checklists. */
 export function loadPrevious(path: string, checklists: readonly LoadedChecklist[], ctx: CommandContext, base: { date: string; top: number }): { report: Report; source: 'answers' | 'report' } {
   const read = readYamlFile(path, 'file');
@@ -84,7 +77,7 @@ export function loadPrevious(path: string, checklists: readonly LoadedChecklist[
   const loaded = loadAnswers(path, checklists);
   if (!loaded.ok) throw new InputError(`cannot compare with ${path}:`, { details: loaded.diagnostics.filter((d) => d.severity === 'error').map(diagnosticLine) });
   for (const d of loaded.diagnostics) ctx.notice(diagnosticLine(d));
-  const report = audit({ checklists, answers: loaded.answers, date: latestAnswerDate(loaded.answers) ?? base.date, toolVersion: VERSION, top: base.top });
+  const report = audit({ checklists, answers: loaded.answers, date: lastAnsweredAt(loaded.answers)?.slice(0, 10) ?? base.date, toolVersion: VERSION, top: base.top });
   return { report, source: 'answers' };
 }
 

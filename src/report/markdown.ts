@@ -60,7 +60,7 @@ function range(score: Score): string {
 }
 
 /** The summary: score, stage, counts, and what the top fixes would do. */
-export function summarySection(report: Report): string[] {
+function summarySection(report: Report): string[] {
   const { score, counts, maturity, projection } = report;
   const lines = ['## Summary', ''];
   if (score.value === null) {

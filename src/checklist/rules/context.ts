@@ -21,11 +21,6 @@ export interface ChecklistRule {
   check(ctx: RuleContext): Omit<Diagnostic, 'rule' | 'severity'>[];
 }
 
-/** `question "id"` for messages. */
-export function questionName(q: Pick<QuestionSource, 'id'>): string {
-  return `question "${q.id}"`;
-}
-
 /** Every condition inside a question's `when`, with its data path. */
 export function* conditionsOf(question: QuestionSource, questionIndex: number): Generator<{ condition: Condition; path: Path }> {
   if (!question.when) return;

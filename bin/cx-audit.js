@@ -21,6 +21,15 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
+  // A reader that leaves early (`cx-audit report … | head -1`) closes the
+  // pipe: what is left to write goes nowhere, quietly, and the command ends
+  // as if it had been read.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    });
+  }
+
   import('../dist/cli.js').then(async ({ run }) => {
     const code = await run(argv, {
       stdout: process.stdout,
@@ -30,6 +39,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
       signal: controller.signal,
     });
     process.exitCode = controller.signal.aborted ? 130 : code;
+    // A read from a pipe nobody writes to may still hold the event loop open.
+    if (controller.signal.aborted) setImmediate(() => process.exit(130));
   }, (error) => {
     // dist/ is missing or broken: a clone that was never built, most often.
     process.stderr.write(`cx-audit: cannot start: ${error.message}\nIn a clone of the repository, run \`npm install\` first (it builds dist/).\n`);

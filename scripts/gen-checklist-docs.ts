@@ -44,8 +44,8 @@ function section(c: LoadedChecklist): string[] {
 }
 
 /** docs/checklists.md as it should be, from the YAML in checklists/. */
-export function renderChecklistDocs(): string {
-  const { checklists, files } = loadChecklists(builtinChecklistPaths());
+export async function renderChecklistDocs(): Promise<string> {
+  const { checklists, files } = await loadChecklists(builtinChecklistPaths());
   const broken = files.filter((f) => !f.checklist);
   if (broken.length) throw new Error(`invalid built-in checklists: ${broken.map((f) => f.file).join(', ')}`);
   const total = checklists.reduce((n, c) => n + c.questions.length, 0);
@@ -64,5 +64,5 @@ export function renderChecklistDocs(): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  writeFileSync(packagePath('docs/checklists.md'), renderChecklistDocs());
+  writeFileSync(packagePath('docs/checklists.md'), await renderChecklistDocs());
 }

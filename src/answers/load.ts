@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../checklist/diagnostic.js';
+import type { Diagnostic } from '../files/diagnostic.js';
 import type { LoadedChecklist, Question } from '../checklist/model.js';
 import { NOT_APPLICABLE, SCALE_MAX, SCALE_MIN, UNSURE } from '../checklist/vocabulary.js';
 import { schemaDiagnostics } from '../files/schema-diagnostics.js';
@@ -46,15 +46,19 @@ export function invalidAnswer(question: Question, value: AnswerValue): string | 
  * when the question or checklist is gone or has a new version: never dropped
  * silently.
  */
-export function loadAnswers(path: string, checklists: readonly LoadedChecklist[]): AnswersLoad {
-  const read = readYamlFile(path, 'answers file');
-  if (!read.ok) return { ok: false, unreadable: read.reason === 'unreadable', diagnostics: read.diagnostics };
-  const file = read.file;
+export async function loadAnswers(path: string, checklists: readonly LoadedChecklist[], options: { signal?: AbortSignal | undefined } = {}): Promise<AnswersLoad> {
+  const read = await readYamlFile(path, { kind: 'answers file', signal: options.signal });
+  return read.ok ? checkAnswers(read.file, read.diagnostics, checklists) : { ok: false, unreadable: read.reason === 'unreadable', diagnostics: read.diagnostics };
+}
+
+/** Checks parsed answers against the schema and the checklists (see loadAnswers). */
+export function checkAnswers(file: YamlFile, readDiagnostics: readonly Diagnostic[], checklists: readonly LoadedChecklist[]): AnswersLoad {
+  const path = file.path;
   const schema = schemaDiagnostics(validateAnswersFile, file, answersVocabulary);
-  if (schema.length) return { ok: false, unreadable: false, diagnostics: [...read.diagnostics, ...schema] };
+  if (schema.length) return { ok: false, unreadable: false, diagnostics: [...readDiagnostics, ...schema] };
 
   const data = file.data as AnswersFile;
-  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  const diagnostics: Diagnostic[] = [...readDiagnostics];
   const at = (p: (string | number)[], severity: Diagnostic['severity'], rule: string, message: string, key = false) =>
     diagnostics.push({ file: path, ...file.placeOf(p, { key }), severity, rule, message });
 
@@ -75,6 +79,9 @@ export function loadAnswers(path: string, checklists: readonly LoadedChecklist[]
     if (current && current.version !== stamp.version) {
       at(['checklists', id, 'version'], 'warning', 'checklist-version',
         `these answers were given for ${id} ${stamp.version}; the checklist is now ${current.version}. Answers to questions that still exist are kept; check them and the new questions`);
+    } else if (current && stamp.hash && current.hash !== stamp.hash) {
+      at(['checklists', id, 'hash'], 'warning', 'checklist-changed',
+        `checklist ${id} ${stamp.version} has changed since these answers were given (its content differs, its version does not); check that the answers still fit the questions, and ask whoever maintains ${current.file} to raise its version when questions change`);
     }
   }
   const missingChecklists = new Set<string>();

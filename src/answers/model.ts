@@ -41,3 +41,17 @@ export function lastAnsweredAt(answers: Answers): string | undefined {
 export function emptyAnswers(): Answers {
   return { checklists: new Map(), answers: new Map() };
 }
+
+/** A copy that shares no map or list with the original. */
+export function cloneAnswers(answers: Answers): Answers {
+  return structuredClone(answers);
+}
+
+/** Makes `target` hold exactly what `source` holds, keeping the object (the interview holds on to it). */
+export function replaceAnswers(target: Answers, source: Answers): void {
+  target.client = source.client;
+  target.auditor = source.auditor;
+  target.profile = source.profile;
+  target.checklists = source.checklists;
+  target.answers = source.answers;
+}

@@ -1,54 +1,64 @@
 import { Document, isMap, isPair, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { LoadedChecklist } from '../checklist/model.js';
 import { oneLine } from '../text/sanitize.js';
-import type { AnswerRecord, Answers } from './model.js';
+import type { AnswersFile, Answers } from './model.js';
 
 const HEADER = ` cx-audit answers: written after every answer, safe to edit by hand.
  Each answer is yes/no, 1-5, a choice id or a list of them; n/a and unsure work for any question.
- Score it again with: cx-audit report <this file>`;
+ Score it again with: cx-audit report <this file>
+ Editors can check this file as you type: run \`cx-audit schema answers > answers.schema.json\`,
+ then remove the first "# " of the next line.
+ # yaml-language-server: $schema=./answers.schema.json`;
 
 /**
- * The answers file as YAML: a fixed key order, answers in checklist order (any
- * others after them, kept), each preceded by its question as a comment, so
- * the file reads well and diffs cleanly.
+ * The answers file as plain data, in a fixed key order: answers in checklist
+ * order (any others after them, kept). It is what the answers schema checks
+ * before anything is written.
+ */
+export function answersData(answers: Answers, checklists: readonly LoadedChecklist[] = []): AnswersFile {
+  const order = new Map<string, number>();
+  let index = 0;
+  for (const c of checklists) for (const q of c.questions) order.set(q.key, index++);
+  const keys = [...answers.answers.keys()].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
+
+  const data: Omit<AnswersFile, 'answers'> = { schemaVersion: 1 };
+  if (answers.client !== undefined) data.client = answers.client;
+  if (answers.auditor !== undefined) data.auditor = answers.auditor;
+  if (answers.profile) {
+    data.profile = {};
+    if (answers.profile.customerTypes) data.profile.customerTypes = answers.profile.customerTypes;
+    if (answers.profile.channels) data.profile.channels = answers.profile.channels;
+  }
+  if (answers.checklists.size) {
+    data.checklists = {};
+    for (const [id, stamp] of answers.checklists) data.checklists[id] = stamp.hash ? { version: stamp.version, hash: stamp.hash } : { version: stamp.version };
+  }
+  const entries: AnswersFile['answers'] = {};
+  for (const key of keys) {
+    const record = answers.answers.get(key)!;
+    const entry: AnswersFile['answers'][string] = { answer: record.answer };
+    if (record.note !== undefined && record.note !== '') entry.note = record.note;
+    if (record.at !== undefined) entry.at = record.at;
+    entries[key] = entry;
+  }
+  // `answers` last, after the small keys, so the file reads top-down.
+  return { ...data, answers: entries };
+}
+
+/**
+ * The answers file as YAML: each answer preceded by its question as a
+ * comment, lists in flow style, so the file reads well and diffs cleanly.
  */
 export function serializeAnswers(answers: Answers, checklists: readonly LoadedChecklist[]): string {
-  const order = new Map<string, { index: number; text: string }>();
-  let index = 0;
-  for (const c of checklists) for (const q of c.questions) order.set(q.key, { index: index++, text: q.text });
-  const keys = [...answers.answers.keys()].sort((a, b) => (order.get(a)?.index ?? Infinity) - (order.get(b)?.index ?? Infinity));
-
-  const entries = new Map<string, Map<string, unknown>>();
-  for (const key of keys) {
-    const record = answers.answers.get(key) as AnswerRecord;
-    const entry = new Map<string, unknown>([['answer', record.answer]]);
-    if (record.note !== undefined && record.note !== '') entry.set('note', record.note);
-    if (record.at !== undefined) entry.set('at', record.at);
-    entries.set(key, entry);
-  }
-  const root = new Map<string, unknown>([['schemaVersion', 1]]);
-  if (answers.client !== undefined) root.set('client', answers.client);
-  if (answers.auditor !== undefined) root.set('auditor', answers.auditor);
-  if (answers.profile) {
-    const profile = new Map<string, unknown>();
-    if (answers.profile.customerTypes) profile.set('customerTypes', answers.profile.customerTypes);
-    if (answers.profile.channels) profile.set('channels', answers.profile.channels);
-    root.set('profile', profile);
-  }
-  const stamps = new Map<string, Map<string, string>>();
-  for (const [id, stamp] of answers.checklists) {
-    stamps.set(id, new Map(Object.entries(stamp).filter(([, v]) => v !== undefined)));
-  }
-  if (stamps.size) root.set('checklists', stamps);
-  root.set('answers', entries);
-
-  const doc = new Document(root);
+  const text = new Map<string, string>();
+  for (const c of checklists) for (const q of c.questions) text.set(q.key, q.text);
+  const doc = new Document(answersData(answers, checklists));
   doc.commentBefore = HEADER;
   const answersNode = doc.get('answers', true) as YAMLMap | undefined;
   if (isMap(answersNode)) {
     for (const pair of answersNode.items as Pair<Scalar, unknown>[]) {
-      const text = order.get(String(pair.key.value))?.text;
-      if (text && isScalar(pair.key)) pair.key.commentBefore = ` ${oneLine(text)}`;
+      const question = text.get(String(pair.key.value));
+      if (question && isScalar(pair.key)) pair.key.commentBefore = ` ${oneLine(question)}`;
       if (isMap(pair.value)) {
         for (const inner of pair.value.items) if (isPair(inner) && isSeq(inner.value)) inner.value.flow = true;
       }

@@ -1,7 +1,8 @@
 import { stringifySafe } from '../text/json.js';
 import { oneLine } from '../text/sanitize.js';
 import type { Style } from '../text/style.js';
-import { location, sortDiagnostics, type Diagnostic } from './diagnostic.js';
+import { plural } from '../text/plural.js';
+import { location, sortDiagnostics, type Diagnostic } from '../files/diagnostic.js';
 
 export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
@@ -31,9 +32,6 @@ export function summarize(files: ValidatedFile[], strict: boolean): ValidateSumm
   };
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** `file:line:col: error: message [rule]` lines, then one summary line. */
 export function formatText(summary: ValidateSummary, style: Style, options: { quiet?: boolean } = {}): string {
@@ -84,7 +82,7 @@ export function formatGithub(summary: ValidateSummary): string {
   return sortDiagnostics(summary.files.flatMap((f) => f.diagnostics))
     .map((d) => {
       const level = d.severity === 'error' || summary.strict ? 'error' : 'warning';
-      const props = [`file=${escapeProperty(d.file)}`];
+      const props = [`file=${escapeProperty(oneLine(d.file))}`];
       if (d.line !== undefined) props.push(`line=${d.line}`, `col=${d.column ?? 1}`);
       props.push(`title=${escapeProperty(`cx-audit ${d.rule}`)}`);
       return `::${level} ${props.join(',')}::${escapeData(oneLine(d.message))}\n`;

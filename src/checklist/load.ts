@@ -2,10 +2,11 @@ import { schemaDiagnostics } from '../files/schema-diagnostics.js';
 import { readYamlFile, type YamlFile } from '../files/yaml-file.js';
 import { validateChecklist } from '../generated/validators.js';
 import { checklistVocabulary } from './checklist-vocabulary.js';
-import { isError, type Diagnostic } from './diagnostic.js';
+import { isError, type Diagnostic } from '../files/diagnostic.js';
 import type { Checklist, LoadedChecklist, Question } from './model.js';
 import { RULES, type RuleContext } from './rules/index.js';
 import type { Channel, CustomerType, Stage } from './vocabulary.js';
+import { InterruptedError } from '../errors.js';
 
 /** What loading one file gave. */
 export interface ChecklistFileResult {
@@ -53,32 +54,77 @@ function resolve(source: Checklist, file: string, hash: string): LoadedChecklist
   };
 }
 
-/** Schema pass, then the semantic rules; one file, no cross-file checks. */
+/**
+ * The part of a checklist the schema accepted: questions and top-level keys
+ * with a schema error are left out, so the semantic rules can still run on
+ * the rest and a file's problems are reported in one run, not in waves.
+ * `original[i]` is the index in the file of the i-th question kept.
+ */
+function acceptedPart(data: unknown, schemaErrors: readonly Diagnostic[]): { checklist: Checklist; original: number[] } | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const source = data as Record<string, unknown>;
+  const badKeys = new Set<string>();
+  const badQuestions = new Set<number>();
+  for (const d of schemaErrors) {
+    const [key, index] = d.dataPath ?? [];
+    if (key === 'questions' && typeof index === 'number') badQuestions.add(index);
+    else if (typeof key === 'string') badKeys.add(key);
+  }
+  const accepted: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) if (!badKeys.has(key)) accepted[key] = source[key];
+  const questions = Array.isArray(accepted.questions) ? (accepted.questions as unknown[]) : [];
+  const original: number[] = [];
+  accepted.questions = questions.filter((q, i) => {
+    if (badQuestions.has(i) || q === null || typeof q !== 'object') return false;
+    original.push(i);
+    return true;
+  });
+  return { checklist: accepted as unknown as Checklist, original };
+}
+
+/** Schema pass, then the semantic rules on what the schema accepted; one file, no cross-file checks. */
 export function checkChecklistFile(file: YamlFile): { diagnostics: Diagnostic[]; checklist?: LoadedChecklist } {
   const schema = schemaDiagnostics(validateChecklist, file, checklistVocabulary);
-  if (schema.length) return { diagnostics: schema };
-  const checklist = file.data as Checklist;
+  const part = acceptedPart(file.data, schema);
+  if (!part) return { diagnostics: schema };
+  const { checklist, original } = part;
+  // Rules count questions among those kept; the file counts them all.
+  const inFile = (path: readonly (string | number)[]) =>
+    path[0] === 'questions' && typeof path[1] === 'number' ? ['questions', original[path[1]] ?? path[1], ...path.slice(2)] : [...path];
+  const placeOf: YamlFile['placeOf'] = (path, options) => file.placeOf(inFile(path), options);
   const ctx: RuleContext = {
-    file,
     checklist,
-    at: (path, message, options) => ({ file: file.path, ...file.placeOf(path, options), message }),
+    placeOf,
+    at: (path, message, options) => ({ file: file.path, ...placeOf(path, options), message }),
   };
-  const diagnostics = RULES.flatMap((rule) => rule.check(ctx).map((d) => ({ ...d, rule: rule.name, severity: rule.severity })));
+  const semantic = RULES.flatMap((rule) => rule.check(ctx).map((d) => ({ ...d, rule: rule.name, severity: rule.severity })));
+  const diagnostics = [...schema, ...semantic];
   return diagnostics.some(isError) ? { diagnostics } : { diagnostics, checklist: resolve(checklist, file.path, file.hash) };
 }
 
+/** Lets a pending Ctrl-C be handled between files, and stops if it was. */
+export async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (signal?.aborted) throw new InterruptedError('interrupted');
+}
+
 /** Loads checklist files: every problem becomes a diagnostic, nothing throws for bad content. */
-export function loadChecklists(paths: readonly string[]): LoadResult {
+export async function loadChecklists(paths: readonly string[], options: { signal?: AbortSignal | undefined } = {}): Promise<LoadResult> {
   const parsed = new Map<ChecklistFileResult, YamlFile>();
-  const files: ChecklistFileResult[] = paths.map((path) => {
-    const read = readYamlFile(path, 'checklist');
-    if (!read.ok) return { file: path, unreadable: read.reason === 'unreadable', diagnostics: read.diagnostics };
+  const files: ChecklistFileResult[] = [];
+  for (const path of paths) {
+    await checkpoint(options.signal);
+    const read = await readYamlFile(path, { kind: 'checklist', signal: options.signal });
+    if (!read.ok) {
+      files.push({ file: path, unreadable: read.reason === 'unreadable', diagnostics: read.diagnostics });
+      continue;
+    }
+    await checkpoint(options.signal);
     const checked = checkChecklistFile(read.file);
     const result = { file: path, unreadable: false, checklist: checked.checklist, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
     parsed.set(result, read.file);
-    return result;
-  });
-
+    files.push(result);
+  }
   // Cross-file rule: checklist ids are unique among everything loaded together.
   const firstById = new Map<string, ChecklistFileResult>();
   for (const result of files) {

@@ -4,23 +4,24 @@ import { CHANNELS } from '../checklist/vocabulary.js';
 import { SCHEMA_NAMES } from '../paths.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { VERSION } from '../generated/version.js';
+import { REPORT_FORMAT_NAMES } from '../report/formats.js';
 import { makeStyle } from '../text/style.js';
+import { makeContext, type CommandContext } from './context.js';
 import { colorEnabled, type Io } from './io.js';
 
 export type { Io } from './io.js';
 
-
 const ISSUES_URL = 'https://github.com/cx-audit/cx-audit/issues';
 
-/** What every command receives: the outside world and how to talk to it. */
-export interface CommandContext {
-  io: Io;
-  quiet: boolean;
-  color: boolean;
-  /** A result: goes to stdout. */
-  out(text: string): void;
-  /** Talk: progress and notices go to stderr, unless --quiet. */
-  notice(text: string): void;
+/** The longest --client or --auditor the answers file takes (its schema says the same; a test checks). */
+export const NAME_MAX = 200;
+
+function parseName(flag: string) {
+  return (value: string): string => {
+    if (value.length > NAME_MAX) throw new UsageError(`${flag} takes at most ${NAME_MAX} characters, not ${value.length}; shorten it`);
+    if (value.trim() === '') throw new UsageError(`${flag} needs a name`);
+    return value;
+  };
 }
 
 function parseScore(value: string): number {
@@ -57,19 +58,7 @@ Exit codes: 0 done, 1 finding (invalid checklist, score under --fail-under),
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command();
-  const context = (): CommandContext => {
-    const opts = program.opts<{ color: boolean; quiet?: boolean }>();
-    const quiet = Boolean(opts.quiet);
-    return {
-      io,
-      quiet,
-      color: colorEnabled(io.stdout, io.env, opts.color),
-      out: (text) => io.stdout.write(text),
-      notice: (text) => {
-        if (!quiet) io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
-      },
-    };
-  };
+  const context = (): CommandContext => makeContext(io, program.opts<{ color: boolean; quiet?: boolean }>());
 
   program
     .name('cx-audit')
@@ -89,10 +78,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   const auditOptions = (command: Command) =>
     command
-      .addOption(new Option('-f, --format <format>', 'report format').choices(['md', 'json']).default('md'))
-      .option('-o, --output <file>', 'write the report to a file, - for stdout (default: stdout; cx-audit-report.md after an interview)')
-      .option('--client <name>', 'whose business is audited, shown on the report')
-      .option('--auditor <name>', 'who ran the audit, shown on the report')
+      .addOption(new Option('-f, --format <format>', 'report format (default: from the -o file name, else md)').choices(REPORT_FORMAT_NAMES))
+      .option('-o, --output <file>', 'write the report to a file, - for stdout (default: stdout; cx-audit-report.<format> after an interview)')
+      .option('--client <name>', 'whose business is audited, shown on the report', parseName('--client'))
+      .option('--auditor <name>', 'who ran the audit, shown on the report', parseName('--auditor'))
       .option('--fail-under <score>', 'exit 1 when the score is below this (0-100)', parseScore)
       .option('--top <n>', 'how many fixes the summary and projection use', parseTop, 5);
 
@@ -105,9 +94,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .option('--profile <types>', 'who you sell to, comma-separated: b2c,b2b,c2c,b2g')
       .option('--channels <channels>', `channels you run, comma-separated: ${CHANNELS.join(',')}`)
       .option('--no-input', 'never prompt; fail if answers are missing'),
-  ).action(async (checklists: string[], options, command: Command) => {
+  ).action(async (checklists: string[], options) => {
     const { auditCommand } = await import('./commands/audit.js');
-    exitCode = await auditCommand(checklists, { ...options, answersGiven: command.getOptionValueSource('answers') === 'cli' }, context());
+    exitCode = await auditCommand(checklists, options, context());
   });
 
   auditOptions(
@@ -169,17 +158,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    return handleError(error, io);
+    return handleError(error, io, !argv.includes('--no-color'));
   }
 }
 
-function handleError(error: unknown, io: Io): number {
+function handleError(error: unknown, io: Io, colorFlag: boolean): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
     io.stderr.write('Run `cx-audit --help` for usage.\n');
     return EXIT.cannotRun;
   }
-  const style = makeStyle(colorEnabled(io.stderr, io.env, undefined));
+  const style = makeStyle(colorEnabled(io.stderr, io.env, colorFlag ? undefined : false));
   if (error instanceof CliError) {
     io.stderr.write(`${style.red('cx-audit:')} ${error.message}\n`);
     for (const line of error.details) io.stderr.write(`${line}\n`);

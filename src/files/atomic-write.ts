@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -20,6 +20,8 @@ export function describeWriteError(path: string, error: unknown): InputError {
             ? 'it is a folder; give a file name'
             : code === 'EEXIST'
               ? 'it already exists'
+              : code === 'ENOTREG'
+                ? 'it is not a regular file (a link, a device or a pipe), and cx-audit only replaces regular files'
               : String((error as Error).message ?? error);
   return new InputError(`cannot write ${path}: ${reason}`, { cause: error });
 }
@@ -37,14 +39,49 @@ function fsyncDir(dir: string): void {
   }
 }
 
+/** Whether a process of this machine is still running (a process we may not signal counts as running). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Temporary files of this path left by a cx-audit that was killed mid-write: `.name.<pid>.<hex>.tmp`. */
+function removeStaleTemporaries(dir: string, name: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const prefix = `.${name}.`;
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix)) continue;
+    const m = /^\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry.slice(prefix.length - 1));
+    if (!m || processAlive(Number(m[1]))) continue;
+    try {
+      unlinkSync(join(dir, entry));
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+}
+
 /**
  * Writes a file so that readers, crashes and full disks only ever see the old
- * content or the new, never a torn mix: temporary file, fsync, rename.
- * With `overwrite: false` an existing file is never replaced (hard link, no race).
+ * content or the new, never a torn mix: temporary file, fsync, rename. Only a
+ * regular file is ever replaced; callers resolve links and keep devices out
+ * (files/output.ts). With `overwrite: false` an existing file is never
+ * replaced (hard link, no race).
  */
-export function writeFileAtomic(path: string, content: string | Iterable<string>, options: { overwrite?: boolean } = {}): void {
+export function writeFileAtomic(path: string, content: string | Iterable<string>, options: { overwrite?: boolean; name?: string } = {}): void {
   const overwrite = options.overwrite ?? true;
+  const name = options.name ?? path;
   const dir = dirname(path);
+  removeStaleTemporaries(dir, basename(path));
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let mode: number | undefined;
   try {
@@ -72,7 +109,11 @@ export function writeFileAtomic(path: string, content: string | Iterable<string>
       closeSync(fd);
     }
     if (mode !== undefined && overwrite) chmodSync(tmp, mode);
-    if (overwrite) renameSync(tmp, path);
+    if (overwrite) {
+      const existing = lstatOrUndefined(path);
+      if (existing && !existing.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+      renameSync(tmp, path);
+    }
     else {
       linkSync(tmp, path);
       unlinkSync(tmp);
@@ -84,6 +125,14 @@ export function writeFileAtomic(path: string, content: string | Iterable<string>
     } catch {
       // never created, or already renamed
     }
-    throw describeWriteError(path, error);
+    throw describeWriteError(name, error);
+  }
+}
+
+function lstatOrUndefined(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../checklist/diagnostic.js';
+import type { Diagnostic } from './diagnostic.js';
 import type { SchemaError, ValidateFunction } from '../generated/validate-function.js';
 import { didYouMean, orList } from '../text/suggest.js';
 import type { YamlFile } from './yaml-file.js';
@@ -162,6 +162,11 @@ function toDiagnostic(error: SchemaError, file: YamlFile, vocabulary: SchemaVoca
       rule = 'empty-text';
       message = `${subject} is empty; write the text or remove the key`;
       break;
+    case 'minimum':
+    case 'maximum':
+      rule = 'out-of-range';
+      message = `${subject} must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(p.limit)}, not ${typeName(value)}`;
+      break;
     case 'maxLength':
       rule = 'too-long';
       message = `${subject} is longer than ${String(p.limit)} characters; shorten it`;
@@ -185,5 +190,5 @@ function toDiagnostic(error: SchemaError, file: YamlFile, vocabulary: SchemaVoca
     default:
       message = `${subject}: ${error.message ?? "is invalid"}`;
   }
-  return { file: file.path, ...place, severity: 'error', rule, message };
+  return { file: file.path, ...place, severity: 'error', rule, message, dataPath: path };
 }

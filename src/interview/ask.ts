@@ -23,6 +23,12 @@ import { InterviewInterrupted } from './interrupted.js';
  * interview, behind the `Ask` interface the flow is written against.
  */
 
+/** The longest note or text answer the answers file takes (its schema says the same; a test checks). */
+export const TEXT_MAX = 2000;
+
+const tooLong = (value: string) =>
+  value.length <= TEXT_MAX || `That is ${value.length.toLocaleString('en-US')} characters; the answers file keeps at most ${TEXT_MAX.toLocaleString('en-US')}. Shorten it.`;
+
 export interface AskContext {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
@@ -33,10 +39,10 @@ export interface AskContext {
 const SCALE_WORDS: Record<number, string> = { 1: 'Not at all', 2: 'A little', 3: 'Partly', 4: 'Mostly', 5: 'Fully' };
 
 type Meta = 'na' | 'unsure' | 'note' | 'why' | 'back';
-type Pick = { kind: 'value'; value: string | number } | { kind: Meta };
+type MenuPick = { kind: 'value'; value: string | number } | { kind: Meta };
 
 /** Ctrl-C and SIGTERM reach us as inquirer errors; the interview knows them as one thing. */
-async function prompt<T>(run: () => Promise<T>): Promise<T> {
+async function ask<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -54,8 +60,8 @@ function header(question: Question, view: QuestionView, style: Style): string {
 }
 
 /** The entries below the answers: n/a, unsure, a note, why, back. */
-function metaChoices(question: Question, view: QuestionView): { value: Pick; name: string; short?: string; description?: string }[] {
-  const entries: { value: Pick; name: string; short?: string; description?: string }[] = [
+function metaChoices(question: Question, view: QuestionView): { value: MenuPick; name: string; short?: string; description?: string }[] {
+  const entries: { value: MenuPick; name: string; short?: string; description?: string }[] = [
     { value: { kind: 'na' }, name: 'Not applicable to my business' },
     { value: { kind: 'unsure' }, name: 'Unsure, I need to check' },
     { value: { kind: 'note' }, name: view.note || view.current?.note ? 'Edit the note…' : 'Add a note…', short: '(note)' },
@@ -70,7 +76,7 @@ function metaChoices(question: Question, view: QuestionView): { value: Pick; nam
   return entries;
 }
 
-function toResponse(pick: Pick): QuestionResponse {
+function toResponse(pick: MenuPick): QuestionResponse {
   switch (pick.kind) {
     case 'value':
       return { kind: 'answer', value: pick.value };
@@ -83,7 +89,7 @@ function toResponse(pick: Pick): QuestionResponse {
   }
 }
 
-function answerChoices(question: Question): { value: Pick; name: string }[] {
+function answerChoices(question: Question): { value: MenuPick; name: string }[] {
   switch (question.type) {
     case 'yes-no':
       return [
@@ -104,6 +110,21 @@ export function createAsk(ctx: AskContext): Ask {
   const context = { input: ctx.input, output: ctx.output, ...(ctx.signal ? { signal: ctx.signal } : {}) };
   const write = (text: string) => ctx.output.write(text);
 
+  // Ctrl-C typed in the same instant as Enter arrives in the same chunk of
+  // input: the prompt resolves on Enter and never sees it. Watch the input
+  // for it, and stop before the next prompt.
+  let interruptTyped = false;
+  const watch = (chunk: Buffer | string) => {
+    if ((typeof chunk === 'string' ? chunk : chunk.toString('latin1')).includes('\u0003')) interruptTyped = true;
+  };
+  ctx.input.on('data', watch);
+  async function prompt<T>(run: () => Promise<T>): Promise<T> {
+    if (interruptTyped) throw new InterviewInterrupted();
+    const value = await ask(run);
+    if (interruptTyped) throw new InterviewInterrupted();
+    return value;
+  }
+
   async function single(question: Question, view: QuestionView): Promise<QuestionResponse> {
     const answers = answerChoices(question);
     const meta = metaChoices(question, view);
@@ -115,7 +136,7 @@ export function createAsk(ctx: AskContext): Ask {
           ? meta[1]!.value
           : answers.find((c) => c.value.kind === 'value' && c.value.value === current)?.value;
     const pick = await prompt(() =>
-      select<Pick>(
+      select<MenuPick>(
         {
           message: terminalSafe(question.text),
           choices: [...answers, new Separator(), ...meta],
@@ -135,7 +156,7 @@ export function createAsk(ctx: AskContext): Ask {
     const meta = metaChoices(question, view);
     const answers = answerChoices(question).map((c) => ({ ...c, checked: c.value.kind === 'value' && picked.has(String(c.value.value)) }));
     const picks = await prompt(() =>
-      checkbox<Pick>(
+      checkbox<MenuPick>(
         {
           message: `${terminalSafe(question.text)} (pick all that apply; none is an answer too)`,
           choices: [...answers, new Separator(), ...meta],
@@ -163,8 +184,9 @@ export function createAsk(ctx: AskContext): Ask {
       input(
         {
           message: `${terminalSafe(question.text)} (${view.canGoBack ? '< goes back, ' : ''}? shows why, n/a or unsure work too)`,
-          ...(typeof current === 'string' ? { default: current } : {}),
+          ...(typeof current === 'string' ? { default: terminalSafe(current) } : {}),
           required: true,
+          validate: tooLong,
         },
         context,
       ),
@@ -184,7 +206,7 @@ export function createAsk(ctx: AskContext): Ask {
             message: `${terminalSafe(summary.path)} already holds ${summary.answered} of ${summary.total} answers${last}.`,
             choices: [
               { value: 'resume', name: 'Resume where I left off' },
-              { value: 'restart', name: 'Start over', description: `The current answers are kept in ${terminalSafe(summary.path)}.bak` },
+              { value: 'restart', name: 'Start over', description: `The current answers are kept as a numbered backup (${terminalSafe(summary.path)}.1.bak, .2.bak…)` },
             ],
           },
           context,
@@ -231,8 +253,12 @@ export function createAsk(ctx: AskContext): Ask {
 
     async note(_question, current) {
       return prompt(() =>
-        input({ message: 'Note (saved with your answer; empty to remove it):', ...(current ? { default: current } : {}) }, context),
+        input({ message: 'Note (saved with your answer; empty to remove it):', ...(current ? { default: terminalSafe(current) } : {}), validate: tooLong }, context),
       );
+    },
+
+    close() {
+      ctx.input.removeListener('data', watch);
     },
 
     show(textToShow) {

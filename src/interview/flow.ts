@@ -40,6 +40,8 @@ export interface Ask {
   note(question: Question, current: string | undefined): Promise<string>;
   /** Shows a text (a question's `why`) above the next prompt. */
   show(text: string): void;
+  /** Stops watching the terminal; the interview is over. */
+  close(): void;
 }
 
 export interface InterviewOptions {

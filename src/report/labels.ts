@@ -17,6 +17,4 @@ export function formatChange(value: number | null): string {
   return value > 0 ? `+${value.toFixed(1)}` : value.toFixed(1);
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from '../text/plural.js';

@@ -46,6 +46,7 @@ export function scriptedAsk(options: {
     show(text) {
       log.shown.push(text);
     },
+    close() {},
   };
   return { ask, log, remaining: () => steps.length };
 }

@@ -44,13 +44,13 @@ describe('killing the process while it saves', () => {
   it(`never leaves a torn answers file, and keeps every acknowledged answer (${RUNS} kills)`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cx-audit-kill-'));
     const checklistPath = bigChecklist(dir);
-    const { checklists } = loadChecklists([checklistPath]);
+    const { checklists } = await loadChecklists([checklistPath]);
     let acknowledgedInAll = 0;
     for (let run = 0; run < RUNS; run++) {
       const answersPath = join(dir, `answers-${run}.yaml`);
       const acknowledged = await runAndKill(checklistPath, answersPath, (run * 37) % 150);
       acknowledgedInAll += acknowledged.length;
-      const loaded = loadAnswers(answersPath, checklists);
+      const loaded = await loadAnswers(answersPath, checklists);
       expect(loaded.ok, JSON.stringify(loaded.diagnostics)).toBe(true);
       if (!loaded.ok) return;
       for (const key of acknowledged) expect(loaded.answers.answers.has(key)).toBe(true);

@@ -19,6 +19,9 @@ describe('the answers store', () => {
         '# cx-audit answers: written after every answer, safe to edit by hand.',
         '# Each answer is yes/no, 1-5, a choice id or a list of them; n/a and unsure work for any question.',
         '# Score it again with: cx-audit report <this file>',
+        '# Editors can check this file as you type: run `cx-audit schema answers > answers.schema.json`,',
+        '# then remove the first "# " of the next line.',
+        '# # yaml-language-server: $schema=./answers.schema.json',
         '',
         'schemaVersion: 1',
         'profile:',
@@ -60,11 +63,15 @@ describe('the answers store', () => {
     expect(existsSync(`${path}.lock`)).toBe(false);
   });
 
-  it('keeps a backup when starting over', () => {
+  it('keeps every earlier file as a numbered backup when starting over', () => {
     const path = fresh();
     const store = new AnswersStore(path, [c]);
     store.save(answers({ 'c/first': 'yes' }));
-    expect(store.backup()).toBe(`${path}.bak`);
-    expect(parse(readFileSync(`${path}.bak`, 'utf8')).answers).toEqual({ 'c/first': { answer: 'yes' } });
+    expect(store.backup()).toBe(`${path}.1.bak`);
+    expect(parse(readFileSync(`${path}.1.bak`, 'utf8')).answers).toEqual({ 'c/first': { answer: 'yes' } });
+    store.save(answers({ 'c/first': 'no' }));
+    expect(store.backup()).toBe(`${path}.2.bak`);
+    expect(parse(readFileSync(`${path}.1.bak`, 'utf8')).answers).toEqual({ 'c/first': { answer: 'yes' } });
+    expect(parse(readFileSync(`${path}.2.bak`, 'utf8')).answers).toEqual({ 'c/first': { answer: 'no' } });
   });
 });

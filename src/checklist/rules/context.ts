@@ -1,13 +1,18 @@
 import type { Checklist, Condition, QuestionSource } from '../model.js';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../../files/diagnostic.js';
 import type { YamlFile } from '../../files/yaml-file.js';
 
 export type Path = (string | number)[];
 
-/** What a rule sees: one checklist whose shape the schema has already accepted. */
+/**
+ * What a rule sees: one checklist, holding only what the schema accepted, so
+ * that every problem of a file is reported in one run. A question the schema
+ * found fault with is left out; its index in paths is still its place in the file.
+ */
 export interface RuleContext {
-  file: YamlFile;
   checklist: Checklist;
+  /** Where the value (or key) at a data path sits, as `at` would report it. */
+  placeOf: YamlFile['placeOf'];
   /** A diagnostic at the value (or, with `key`, the key) at a data path. */
   at(path: Path, message: string, options?: { key?: boolean }): Omit<Diagnostic, 'rule' | 'severity'>;
 }

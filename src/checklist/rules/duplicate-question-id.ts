@@ -12,7 +12,7 @@ export const duplicateQuestionId: ChecklistRule = {
         first.set(q.id, i);
         return [];
       }
-      const { line } = ctx.file.placeOf(['questions', earlier, 'id']);
+      const { line } = ctx.placeOf(['questions', earlier, 'id']);
       return [ctx.at(['questions', i, 'id'], `question id "${q.id}" is already used on line ${line}; give each question its own id`)];
     });
   },

@@ -1,28 +1,41 @@
 import { existsSync } from 'node:fs';
 import type { Answers, Profile } from '../../answers/model.js';
-import { emptyAnswers } from '../../answers/model.js';
-import { loadAnswers } from '../../answers/load.js';
 import { CHANNELS, CUSTOMER_TYPES, type Channel, type CustomerType } from '../../checklist/vocabulary.js';
 import type { LoadedChecklist } from '../../checklist/model.js';
 import { InputError, UsageError } from '../../errors.js';
+import { planOutput } from '../../files/output.js';
 import { unansweredQuestions } from '../../interview/flow.js';
-import { didYouMean, orList } from '../../text/suggest.js';
+import { defaultReportFile } from '../../report/formats.js';
+import { closest, didYouMean, orList } from '../../text/suggest.js';
+import type { CommandContext } from '../context.js';
+import { answersForRun, checklistsForRun, protectedInputs, resumeCommand } from '../inputs.js';
 import { promptBlocker } from '../io.js';
-import { checklistsForRun } from '../load-checklists.js';
-import type { CommandContext } from '../main.js';
-import { assertWritable, diagnosticLine, produceReport, type ReportOptions } from '../report-output.js';
+import { chooseFormat, produceReport, type ReportOptions } from '../report-output.js';
 
 export interface AuditOptions extends ReportOptions {
   answers: string;
-  /** Whether --answers was given (rather than the default file name). */
-  answersGiven: boolean;
   profile?: string;
   channels?: string;
   input: boolean;
 }
 
-/** The default report file of an interactive run. */
-export const DEFAULT_REPORT = 'cx-audit-report.md';
+/** The commands a mistyped first word may have meant (audit's checklist arguments would swallow it). */
+export const COMMAND_NAMES = ['audit', 'report', 'validate', 'list', 'init', 'schema'];
+
+/**
+ * `cx-audit reprot answers.yaml` must not run an interview with "reprot" as
+ * a checklist: a first argument that is no file, looks like a word and not a
+ * file name, is taken as a mistyped command.
+ */
+function rejectMistypedCommand(first: string | undefined): void {
+  if (first === undefined || existsSync(first) || /[/\\.]/.test(first)) return;
+  const guess = closest(first, COMMAND_NAMES);
+  throw new UsageError(
+    guess
+      ? `unknown command '${first}'; did you mean ${guess}?`
+      : `unknown command '${first}'; the commands are ${orList(COMMAND_NAMES)}, and a checklist must be an existing .yaml file`,
+  );
+}
 
 function parseList<T extends string>(flag: string, value: string | undefined, known: readonly T[]): T[] | undefined {
   if (value === undefined) return undefined;
@@ -53,59 +66,46 @@ function stamp(answers: Answers, checklists: readonly LoadedChecklist[]): void {
   for (const c of checklists) answers.checklists.set(c.id, { version: c.version, hash: c.hash });
 }
 
-/** Loads the answers file for this run; a missing file is an empty start. */
-function readAnswers(path: string, checklists: readonly LoadedChecklist[], ctx: CommandContext): { answers: Answers; warnings: string[]; existed: boolean } {
-  if (!existsSync(path)) return { answers: emptyAnswers(), warnings: [], existed: false };
-  const loaded = loadAnswers(path, checklists);
-  if (!loaded.ok) {
-    throw new InputError(`cannot use the answers file ${path}:`, {
-      details: [...loaded.diagnostics.map(diagnosticLine), 'Fix the file (or move it away to start afresh); nothing was changed.'],
-    });
-  }
-  for (const d of loaded.diagnostics) ctx.notice(diagnosticLine(d));
-  return { answers: loaded.answers, warnings: loaded.diagnostics.map((d) => d.message), existed: true };
-}
-
 /**
  * `cx-audit [audit] [checklist...]`: the interview on a terminal, or straight
  * to the report when answers are complete and no prompt is possible.
  */
 export async function auditCommand(checklistFiles: string[], options: AuditOptions, ctx: CommandContext): Promise<number> {
+  rejectMistypedCommand(checklistFiles[0]);
   const profile = profileFromFlags(options);
   const blocker = promptBlocker(ctx.io, options.input);
   const interactive = blocker === undefined;
-  // What to type to come back to these answers.
-  const again = ['cx-audit', ...checklistFiles, ...(options.answersGiven ? ['--answers', options.answers] : [])].join(' ');
-  const output = options.output ?? (interactive ? DEFAULT_REPORT : undefined);
-  assertWritable(output);
-  const checklists = checklistsForRun(checklistFiles);
+  const again = resumeCommand(checklistFiles, options.answers);
+  const format = chooseFormat(options.format, options.output, 'md');
+  const output = options.output ?? (interactive ? defaultReportFile(format) : undefined);
+  const plan = planOutput(output, protectedInputs({ answers: [options.answers], checklists: checklistFiles }));
+  const checklists = await checklistsForRun(checklistFiles, ctx);
 
   if (!interactive) {
-    const { answers, warnings, existed } = readAnswers(options.answers, checklists, ctx);
-    if (!existed) {
+    if (!existsSync(options.answers)) {
       throw new InputError(
         `no answers to report: ${blocker}, so cx-audit cannot ask, and ${options.answers} does not exist. Pass --answers <file> with every question answered, or run cx-audit in a terminal`,
       );
     }
+    const { answers, warnings } = await answersForRun(options.answers, checklists, ctx, { missing: 'error' });
     applyFlags(answers, profile, options);
     const missing = unansweredQuestions(checklists, answers);
     if (missing.length) {
       const shown = missing.slice(0, 10).map((q) => `  ${q.key}: ${q.text}`);
       if (missing.length > 10) shown.push(`  … and ${missing.length - 10} more`);
-      throw new InputError(
-        `${missing.length} question${missing.length === 1 ? '' : 's'} in ${options.answers} still need an answer, and ${blocker}:`,
-        { details: [...shown, `Answer them by running \`${options.answersGiven ? again : `${again} --answers ${options.answers}`}\` in a terminal, or add them to the file (n/a and unsure are accepted).`] },
-      );
+      throw new InputError(`${missing.length} question${missing.length === 1 ? '' : 's'} in ${options.answers} still need an answer, and ${blocker}:`, {
+        details: [...shown, `Answer them by running \`${again}\` in a terminal, or add them to the file (n/a and unsure are accepted).`],
+      });
     }
-    return produceReport({ checklists, answers, warnings }, { ...options, output }, ctx).code;
+    return (await produceReport({ checklists, answers, warnings }, { ...options, format, plan }, ctx)).code;
   }
 
   const { runInteractive } = await import('../interactive.js');
   return runInteractive({
     checklists,
-    options: { ...options, output: output! },
+    options: { ...options, format, plan },
     ctx,
-    load: () => readAnswers(options.answers, checklists, ctx),
+    load: () => answersForRun(options.answers, checklists, ctx, { missing: 'empty' }),
     prepare: (answers) => {
       applyFlags(answers, profile, options);
       stamp(answers, checklists);

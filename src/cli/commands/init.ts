@@ -1,14 +1,14 @@
 import { writeFileAtomic } from '../../files/atomic-write.js';
 import { EXIT, InputError } from '../../errors.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 import { existsSync } from 'node:fs';
 
 /** The starter checklist: every key in use, each explained. It validates with no warnings (tested). */
 export const STARTER_CHECKLIST = `# A cx-audit checklist. Check it with: cx-audit validate <this file>
-# Editors with the YAML language server can check it as you type:
-#   cx-audit schema checklist > checklist.schema.json
-# and uncomment the next line.
-# yaml-language-server: $schema=./checklist.schema.json
+# Editors with the YAML language server can check it as you type: run
+# \`cx-audit schema checklist > checklist.schema.json\`, then remove the
+# first "# " of the next line.
+# # yaml-language-server: $schema=./checklist.schema.json
 
 id: my-checklist            # kebab-case, unique among the checklists you load together
 title: My checklist         # the heading people see

@@ -3,8 +3,8 @@ import { EXIT, UsageError } from '../../errors.js';
 import { stringifySafe } from '../../text/json.js';
 import { oneLine } from '../../text/sanitize.js';
 import { didYouMean } from '../../text/suggest.js';
-import { checklistsForRun } from '../load-checklists.js';
-import type { CommandContext } from '../main.js';
+import { checklistsForRun } from '../inputs.js';
+import type { CommandContext } from '../context.js';
 
 export interface ListOptions {
   format: 'text' | 'json';
@@ -17,7 +17,7 @@ function table(rows: string[][]): string {
 
 /** `cx-audit list [checklist]`: the built-in checklists, or the questions of one. */
 export async function listCommand(id: string | undefined, options: ListOptions, ctx: CommandContext): Promise<number> {
-  const checklists = checklistsForRun([]);
+  const checklists = await checklistsForRun([], ctx);
   if (id === undefined) {
     if (options.format === 'json') {
       const data = checklists.map((c) => ({ id: c.id, title: c.title, version: c.version, hash: c.hash, questions: c.questions.length }));

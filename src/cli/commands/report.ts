@@ -1,26 +1,19 @@
-import { loadAnswers } from '../../answers/load.js';
-import { InputError } from '../../errors.js';
-import { checklistsForRun } from '../load-checklists.js';
-import type { CommandContext } from '../main.js';
-import { assertWritable, diagnosticLine, produceReport, type ReportOptions } from '../report-output.js';
+import { planOutput } from '../../files/output.js';
+import type { CommandContext } from '../context.js';
+import { answersForRun, checklistsForRun, protectedInputs, resumeCommand } from '../inputs.js';
+import { chooseFormat, produceReport, type ReportOptions } from '../report-output.js';
 
 /** `cx-audit report <answers-file> [checklist...]`: scores saved answers; never prompts. */
 export async function reportCommand(answersFile: string, checklistFiles: string[], options: ReportOptions, ctx: CommandContext): Promise<number> {
-  assertWritable(options.output);
-  const checklists = checklistsForRun(checklistFiles);
-  const loaded = loadAnswers(answersFile, checklists);
-  if (!loaded.ok) {
-    const verb = loaded.unreadable ? 'cannot read' : 'cannot use';
-    throw new InputError(`${verb} the answers file ${answersFile}:`, { details: loaded.diagnostics.map(diagnosticLine) });
-  }
-  for (const d of loaded.diagnostics) ctx.notice(diagnosticLine(d));
-  const { code, report } = produceReport(
-    { checklists, answers: loaded.answers, warnings: loaded.diagnostics.map((d) => d.message) },
-    options,
-    ctx,
-  );
+  const format = chooseFormat(options.format, options.output, 'md');
+  const plan = planOutput(options.output, protectedInputs({ answers: [answersFile], checklists: checklistFiles, compare: options.compare }));
+  const checklists = await checklistsForRun(checklistFiles, ctx);
+  const { answers, warnings } = await answersForRun(answersFile, checklists, ctx, { missing: 'error' });
+  const { code, report } = await produceReport({ checklists, answers, warnings }, { ...options, format, plan }, ctx);
   if (report.counts.unanswered > 0) {
-    ctx.notice(`${report.counts.unanswered} questions that apply have no answer yet; the score covers the answered ones. Run \`cx-audit --answers ${answersFile}\` to finish them.`);
+    ctx.notice(
+      `${report.counts.unanswered} questions that apply have no answer yet; the score covers the answered ones. Run \`${resumeCommand(checklistFiles, answersFile)}\` to finish them.`,
+    );
   }
   return code;
 }

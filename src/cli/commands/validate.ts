@@ -1,10 +1,11 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadChecklists } from '../../checklist/load.js';
+import { loadChecklists, type ChecklistFileResult } from '../../checklist/load.js';
 import { formatGithub, formatJson, formatText, summarize, type ValidateFormat } from '../../checklist/format-diagnostics.js';
 import { EXIT } from '../../errors.js';
+import { oneLine } from '../../text/sanitize.js';
 import { makeStyle } from '../../text/style.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 import { favorMemoryForLargeInput } from '../memory.js';
 
 export interface ValidateOptions {
@@ -12,28 +13,82 @@ export interface ValidateOptions {
   strict?: boolean;
 }
 
-/** Folders stand for the YAML files inside them, recursively, in name order. */
-function expand(paths: readonly string[]): string[] {
-  return paths.flatMap((path) => {
+interface Expanded {
+  files: string[];
+  /** Folders that could not be read, as results of their own. */
+  unreadable: ChecklistFileResult[];
+}
+
+/**
+ * Folders stand for the YAML files inside them, recursively, in name order.
+ * Each file is listed once, however many links lead to it; a folder that
+ * cannot be read is reported, and the rest still checked.
+ */
+function expand(paths: readonly string[]): Expanded {
+  const files: string[] = [];
+  const unreadable: ChecklistFileResult[] = [];
+  const seen = new Set<string>();
+  const add = (path: string) => {
+    let real = path;
+    try {
+      real = realpathSync(path);
+    } catch {
+      // the loader reports it
+    }
+    if (seen.has(real)) return;
+    seen.add(real);
+    files.push(path);
+  };
+  const walk = (dir: string) => {
+    let real: string;
+    let entries: string[];
+    try {
+      real = realpathSync(dir);
+      entries = readdirSync(dir).sort();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied; check the folder permissions' : `cannot be read (${code ?? String(error)})`;
+      unreadable.push({ file: dir, unreadable: true, diagnostics: [{ file: dir, severity: 'error', rule: 'unreadable', message: `is a folder that ${why}` }] });
+      return;
+    }
+    if (seen.has(`${real}/`)) return; // a link back to a folder already walked
+    seen.add(`${real}/`);
+    for (const entry of entries) {
+      const path = join(dir, entry);
+      let isDir = false;
+      try {
+        isDir = statSync(path).isDirectory();
+      } catch {
+        // a broken link: not a checklist
+        continue;
+      }
+      if (isDir) walk(path);
+      else if (/\.ya?ml$/.test(entry)) add(path);
+    }
+  };
+  for (const path of paths) {
     let isDir = false;
     try {
       isDir = statSync(path).isDirectory();
     } catch {
-      return [path]; // the loader reports it as unreadable
+      // the loader reports it as unreadable
     }
-    if (!isDir) return [path];
-    return readdirSync(path, { recursive: true, encoding: 'utf8' })
-      .filter((f) => /\.ya?ml$/.test(f))
-      .sort()
-      .map((f) => join(path, f));
-  });
+    if (isDir) walk(path);
+    else add(path);
+  }
+  return { files, unreadable };
 }
 
 /** `cx-audit validate <file...>`: 0 valid, 1 invalid, 2 a file could not be read. */
 export async function validateCommand(paths: string[], options: ValidateOptions, ctx: CommandContext): Promise<number> {
-  const files = expand(paths);
+  const { files, unreadable } = expand(paths);
+  if (files.length === 0 && unreadable.length === 0) {
+    ctx.io.stderr.write(`cx-audit: no YAML files found in ${oneLine(paths.join(', '))}; validate checks .yaml and .yml files\n`);
+    return EXIT.cannotRun;
+  }
   favorMemoryForLargeInput(files);
-  const { files: results } = loadChecklists(files);
+  const { files: loaded } = await loadChecklists(files, { signal: ctx.io.signal });
+  const results = [...unreadable, ...loaded];
   const summary = summarize(
     results.map((r) => ({
       file: r.file,
@@ -48,10 +103,6 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
     if (summary.errorCount === 0 && summary.warningCount === 0) ctx.notice(`${files.length} checklist files valid`);
   } else ctx.out(formatText(summary, makeStyle(ctx.color), { quiet: ctx.quiet }));
 
-  if (files.length === 0) {
-    ctx.io.stderr.write(`cx-audit: no YAML files found in ${paths.join(', ')}\n`);
-    return EXIT.cannotRun;
-  }
   if (results.some((r) => r.unreadable)) return EXIT.cannotRun;
   if (summary.errorCount > 0 || (options.strict && summary.warningCount > 0)) return EXIT.finding;
   return EXIT.ok;

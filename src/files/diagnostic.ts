@@ -8,6 +8,8 @@ export interface Diagnostic {
   /** The named rule that found it, e.g. `duplicate-question-id`. */
   rule: string;
   message: string;
+  /** Where in the file's data the problem is, when it is about a value: lets later checks skip what is already reported. */
+  dataPath?: (string | number)[];
 }
 
 export type Place = Pick<Diagnostic, 'line' | 'column'>;

@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import { loadAnswers } from '../answers/load.js';
+import { emptyAnswers, type Answers } from '../answers/model.js';
+import { formatText, summarize } from '../checklist/format-diagnostics.js';
+import { loadChecklists } from '../checklist/load.js';
+import type { LoadedChecklist } from '../checklist/model.js';
+import { EXIT, InputError } from '../errors.js';
+import { location, type Diagnostic } from '../files/diagnostic.js';
+import type { ProtectedInput } from '../files/output.js';
+import { builtinChecklistPaths } from '../paths.js';
+import { oneLine } from '../text/sanitize.js';
+import { makeStyle } from '../text/style.js';
+import type { CommandContext } from './context.js';
+import { favorMemoryForLargeInput } from './memory.js';
+
+/** `file:line:col: warning: message [rule]` for stderr, with file text made safe. */
+export function diagnosticLine(d: Diagnostic): string {
+  return oneLine(`${location(d)}: ${d.severity}: ${d.message} [${d.rule}]`);
+}
+
+/**
+ * The checklists a run uses: the files given, or the built-in ones. Any
+ * invalid or unreadable checklist stops the run (exit 2) with its diagnostics.
+ */
+export async function checklistsForRun(paths: readonly string[], ctx: CommandContext): Promise<LoadedChecklist[]> {
+  const files = paths.length ? paths : builtinChecklistPaths();
+  favorMemoryForLargeInput(files);
+  const result = await loadChecklists(files, { signal: ctx.io.signal });
+  const broken = result.files.filter((f) => !f.checklist);
+  if (broken.length) {
+    const summary = summarize(
+      broken.map((f) => ({ file: f.file, checklist: null, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })),
+      false,
+    );
+    const text = formatText(summary, makeStyle(false)).trimEnd();
+    throw new InputError(`cannot use ${broken.length === 1 ? 'this checklist' : 'these checklists'}; fix ${broken.length === 1 ? 'it' : 'them'} first (cx-audit validate shows every problem):`, {
+      exitCode: EXIT.cannotRun,
+      details: text.split('\n'),
+    });
+  }
+  return result.checklists;
+}
+
+export interface LoadedAnswers {
+  answers: Answers;
+  /** Warnings about the file, already printed; the report lists them too. */
+  warnings: string[];
+  existed: boolean;
+}
+
+/**
+ * Loads an answers file for a run, printing its warnings; a file that cannot
+ * be used stops the run (exit 2). With `missing: 'empty'` a file that does
+ * not exist yet is an empty start (an interview); otherwise it is an error.
+ */
+export async function answersForRun(
+  path: string,
+  checklists: readonly LoadedChecklist[],
+  ctx: CommandContext,
+  options: { missing: 'empty' | 'error'; role?: string },
+): Promise<LoadedAnswers> {
+  if (options.missing === 'empty' && !existsSync(path)) return { answers: emptyAnswers(), warnings: [], existed: false };
+  const loaded = await loadAnswers(path, checklists, { signal: ctx.io.signal });
+  if (!loaded.ok) {
+    const verb = loaded.unreadable ? 'cannot read' : 'cannot use';
+    throw new InputError(`${verb} ${options.role ?? 'the answers file'} ${path}:`, {
+      details: [
+        ...loaded.diagnostics.filter((d) => d.severity === 'error').map(diagnosticLine),
+        ...(options.missing === 'empty' && !loaded.unreadable ? ['Fix the file (or move it away to start afresh); nothing was changed.'] : []),
+      ],
+    });
+  }
+  for (const d of loaded.diagnostics) ctx.notice(diagnosticLine(d));
+  return { answers: loaded.answers, warnings: loaded.diagnostics.map((d) => d.message), existed: true };
+}
+
+/** Quotes an argument for a shell when it needs it, so a hint can be pasted as it is. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** What to type to go on with an answers file: the interview with the same checklists. */
+export function resumeCommand(checklistFiles: readonly string[], answersFile: string, extra: readonly string[] = []): string {
+  return ['cx-audit', ...checklistFiles, '--answers', answersFile, ...extra].map(shellWord).join(' ');
+}
+
+/** The files a command reads, which no output of it may replace. */
+export function protectedInputs(inputs: { answers?: readonly string[]; checklists?: readonly string[]; compare?: string | undefined }): ProtectedInput[] {
+  const checklists = inputs.checklists?.length ? inputs.checklists : builtinChecklistPaths();
+  return [
+    ...(inputs.answers ?? []).map((path) => ({ path, role: 'the answers file' })),
+    ...checklists.map((path) => ({ path, role: 'a checklist' })),
+    ...(inputs.compare ? [{ path: inputs.compare, role: 'the --compare file' }] : []),
+  ];
+}

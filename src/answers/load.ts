@@ -2,6 +2,7 @@ import type { Diagnostic } from '../files/diagnostic.js';
 import type { LoadedChecklist, Question } from '../checklist/model.js';
 import { NOT_APPLICABLE, SCALE_MAX, SCALE_MIN, UNSURE } from '../checklist/vocabulary.js';
 import { schemaDiagnostics } from '../files/schema-diagnostics.js';
+import type { ReadContext } from '../files/read-input.js';
 import { readYamlFile, type YamlFile } from '../files/yaml-file.js';
 import { validateAnswersFile } from '../generated/validators.js';
 import { orList } from '../text/suggest.js';
@@ -46,8 +47,8 @@ export function invalidAnswer(question: Question, value: AnswerValue): string | 
  * when the question or checklist is gone or has a new version: never dropped
  * silently.
  */
-export async function loadAnswers(path: string, checklists: readonly LoadedChecklist[], options: { signal?: AbortSignal | undefined } = {}): Promise<AnswersLoad> {
-  const read = await readYamlFile(path, { kind: 'answers file', signal: options.signal });
+export async function loadAnswers(path: string, checklists: readonly LoadedChecklist[], context: ReadContext = {}): Promise<AnswersLoad> {
+  const read = await readYamlFile(path, { ...context, kind: 'answers file' });
   return read.ok ? checkAnswers(read.file, read.diagnostics, checklists) : { ok: false, unreadable: read.reason === 'unreadable', diagnostics: read.diagnostics };
 }
 

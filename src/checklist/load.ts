@@ -1,4 +1,5 @@
 import { schemaDiagnostics } from '../files/schema-diagnostics.js';
+import type { ReadContext } from '../files/read-input.js';
 import { readYamlFile, type YamlFile } from '../files/yaml-file.js';
 import { validateChecklist } from '../generated/validators.js';
 import { checklistVocabulary } from './checklist-vocabulary.js';
@@ -109,17 +110,17 @@ export async function checkpoint(signal: AbortSignal | undefined): Promise<void>
 }
 
 /** Loads checklist files: every problem becomes a diagnostic, nothing throws for bad content. */
-export async function loadChecklists(paths: readonly string[], options: { signal?: AbortSignal | undefined } = {}): Promise<LoadResult> {
+export async function loadChecklists(paths: readonly string[], context: ReadContext = {}): Promise<LoadResult> {
   const parsed = new Map<ChecklistFileResult, YamlFile>();
   const files: ChecklistFileResult[] = [];
   for (const path of paths) {
-    await checkpoint(options.signal);
-    const read = await readYamlFile(path, { kind: 'checklist', signal: options.signal });
+    await checkpoint(context.signal);
+    const read = await readYamlFile(path, { ...context, kind: 'checklist' });
     if (!read.ok) {
       files.push({ file: path, unreadable: read.reason === 'unreadable', diagnostics: read.diagnostics });
       continue;
     }
-    await checkpoint(options.signal);
+    await checkpoint(context.signal);
     const checked = checkChecklistFile(read.file);
     const result = { file: path, unreadable: false, checklist: checked.checklist, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
     parsed.set(result, read.file);

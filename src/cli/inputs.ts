@@ -7,11 +7,17 @@ import type { LoadedChecklist } from '../checklist/model.js';
 import { EXIT, InputError } from '../errors.js';
 import { location, type Diagnostic } from '../files/diagnostic.js';
 import type { ProtectedInput } from '../files/output.js';
+import type { ReadContext } from '../files/read-input.js';
 import { builtinChecklistPaths } from '../paths.js';
 import { oneLine } from '../text/sanitize.js';
 import { makeStyle } from '../text/style.js';
 import type { CommandContext } from './context.js';
 import { favorMemoryForLargeInput } from './memory.js';
+
+/** What reading an input needs of the process: Ctrl-C and the standard input. */
+export function readContext(ctx: CommandContext): ReadContext {
+  return { signal: ctx.io.signal, stdin: ctx.io.stdin };
+}
 
 /** `file:line:col: warning: message [rule]` for stderr, with file text made safe. */
 export function diagnosticLine(d: Diagnostic): string {
@@ -25,7 +31,7 @@ export function diagnosticLine(d: Diagnostic): string {
 export async function checklistsForRun(paths: readonly string[], ctx: CommandContext): Promise<LoadedChecklist[]> {
   const files = paths.length ? paths : builtinChecklistPaths();
   favorMemoryForLargeInput(files);
-  const result = await loadChecklists(files, { signal: ctx.io.signal });
+  const result = await loadChecklists(files, readContext(ctx));
   const broken = result.files.filter((f) => !f.checklist);
   if (broken.length) {
     const summary = summarize(
@@ -60,7 +66,7 @@ export async function answersForRun(
   options: { missing: 'empty' | 'error'; role?: string },
 ): Promise<LoadedAnswers> {
   if (options.missing === 'empty' && !existsSync(path)) return { answers: emptyAnswers(), warnings: [], existed: false };
-  const loaded = await loadAnswers(path, checklists, { signal: ctx.io.signal });
+  const loaded = await loadAnswers(path, checklists, readContext(ctx));
   if (!loaded.ok) {
     const verb = loaded.unreadable ? 'cannot read' : 'cannot use';
     throw new InputError(`${verb} ${options.role ?? 'the answers file'} ${path}:`, {

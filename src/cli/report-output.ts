@@ -12,7 +12,7 @@ import { validateReport } from '../generated/validators.js';
 import { VERSION } from '../generated/version.js';
 import { formatOfPath, REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import type { CommandContext } from './context.js';
-import { diagnosticLine } from './inputs.js';
+import { diagnosticLine, readContext } from './inputs.js';
 
 export interface ReportOptions {
   /** -f; when absent, the extension of -o decides. */
@@ -74,7 +74,7 @@ export async function loadPrevious(
   ctx: CommandContext,
   base: { top: number; client: string | null },
 ): Promise<{ report: Report; source: 'answers' | 'report' }> {
-  const read = await readYamlFile(path, { kind: 'file', signal: ctx.io.signal });
+  const read = await readYamlFile(path, { ...readContext(ctx), kind: 'file' });
   if (!read.ok) throw new InputError(`cannot compare with ${path}:`, { details: read.diagnostics.map(diagnosticLine) });
   const data = read.file.data as Record<string, unknown> | null;
   let previous: { report: Report; source: 'answers' | 'report' };

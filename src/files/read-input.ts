@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { isatty, ReadStream } from 'node:tty';
 import { InterruptedError } from '../errors.js';
 import type { Diagnostic, Place } from './diagnostic.js';
 import { describeSize, MAX_FILE_BYTES } from './limits.js';
@@ -20,11 +21,16 @@ export type InputResult =
   /** `unreadable`: nothing could be read (exit 2); `invalid`: the bytes are not a text file (diagnostics say how). */
   | { ok: false; reason: 'unreadable' | 'invalid'; diagnostics: Diagnostic[] };
 
+/** What a read may need from the process: Ctrl-C, and the standard input. */
+export type ReadContext = Pick<ReadOptions, 'signal' | 'stdin'>;
+
 export interface ReadOptions {
   /** What the file is, for messages: "checklist", "answers file". */
   kind: string;
   /** Aborted on Ctrl-C or SIGTERM: a read from a pipe or a device stops. */
   signal?: AbortSignal | undefined;
+  /** The process's standard input, read for `-` and `/dev/stdin` (which may be a socket that has no path to open). */
+  stdin?: NodeJS.ReadableStream | undefined;
   maxBytes?: number;
 }
 
@@ -64,41 +70,59 @@ function readRegular(path: string, max: number): Buffer {
   }
 }
 
-/**
- * Reads a pipe, a terminal or a device (`/dev/stdin`, a FIFO, `/dev/zero`) in
- * chunks, at most `max + 1` bytes, giving up as soon as `signal` is aborted:
- * such a read can block for ever or never end.
- */
-async function readStream(path: string, max: number, signal: AbortSignal | undefined): Promise<Buffer> {
-  const interrupted = () => new InterruptedError(`interrupted while reading ${path}`);
-  if (signal?.aborted) throw interrupted();
-  const opening = open(path, 'r');
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(interrupted());
+/** Collects a stream's bytes, at most `max + 1`, giving up when `signal` is aborted. */
+function collect(stream: NodeJS.ReadableStream, max: number, signal: AbortSignal | undefined, path: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const finish = (error?: Error) => {
+      stream.removeListener('data', onData);
+      stream.removeListener('end', onEnd);
+      stream.removeListener('error', onError);
+      signal?.removeEventListener('abort', onAbort);
+      (stream as unknown as { destroy?: () => void }).destroy?.();
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks, length));
+    };
+    const onData = (chunk: Buffer | string) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      chunks.push(bytes);
+      length += bytes.length;
+      if (length > max) finish();
+    };
+    const onEnd = () => finish();
+    const onError = (error: Error) => finish(error);
+    const onAbort = () => finish(new InterruptedError(`interrupted while reading ${path}`));
+    if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
+    stream.on('data', onData);
+    stream.once('end', onEnd);
+    stream.once('error', onError);
+    stream.resume();
   });
-  try {
-    const handle = await Promise.race([opening, aborted]);
-    try {
-      const chunks: Buffer[] = [];
-      let length = 0;
-      while (length <= max) {
-        const chunk = Buffer.allocUnsafe(Math.min(1 << 16, max + 1 - length));
-        const { bytesRead } = await Promise.race([handle.read(chunk, 0, chunk.length, null), aborted]);
-        if (bytesRead === 0) break;
-        chunks.push(chunk.subarray(0, bytesRead));
-        length += bytesRead;
-      }
-      return Buffer.concat(chunks, length);
-    } finally {
-      void handle.close().catch(() => {});
-    }
-  } finally {
-    if (onAbort) signal?.removeEventListener('abort', onAbort);
-    // An open that never finished (a FIFO with no writer) is left to the process's end.
-    opening.then((h) => (signal?.aborted ? h.close() : undefined)).catch(() => {});
-  }
+}
+
+/** The names the standard input goes by. */
+const STDIN_PATHS = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
+/**
+ * Reads a pipe, a terminal or a device (`/dev/stdin`, a FIFO, `/dev/zero`)
+ * as a stream, at most `max + 1` bytes, giving up as soon as `signal` is
+ * aborted: such a read can block for ever or never end. Pipes are opened
+ * without blocking and watched by the event loop, so a pipe nobody writes
+ * to never holds a thread the process must wait for when it exits.
+ */
+async function readStream(path: string, max: number, options: ReadOptions): Promise<Buffer> {
+  if (STDIN_PATHS.has(path) && options.stdin) return collect(options.stdin, max, options.signal, path);
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const stat = fstatSync(fd);
+  const stream =
+    stat.isFIFO() || stat.isSocket()
+      ? new Socket({ fd, readable: true, writable: false })
+      : isatty(fd)
+        ? new ReadStream(fd)
+        : createReadStream('', { fd });
+  return collect(stream, max, options.signal, path);
 }
 
 /** UTF-16 text: a byte-order mark, or NULs in every other byte of what would be ASCII. */
@@ -164,12 +188,18 @@ export async function readInput(path: string, options: ReadOptions): Promise<Inp
   const unreadable = (message: string): InputResult => ({ ok: false, reason: 'unreadable', diagnostics: [diagnostic(path, 'unreadable', message)] });
   let bytes: Buffer;
   try {
+    if (STDIN_PATHS.has(path) && options.stdin) {
+      bytes = await readStream(path, max, options);
+      return bytes.length > max
+        ? { ok: false, reason: 'invalid', diagnostics: [diagnostic(path, 'file-too-large', tooLarge(undefined, max, options.kind))] }
+        : decodeText(path, bytes, options.kind);
+    }
     const stat = statSync(path);
     if (stat.isDirectory()) return unreadable(`is a directory, not ${withArticle(options.kind)}; pass the YAML files inside it`);
     if (stat.isFile() && stat.size > max) {
       return { ok: false, reason: 'invalid', diagnostics: [diagnostic(path, 'file-too-large', tooLarge(stat.size, max, options.kind))] };
     }
-    bytes = stat.isFile() ? readRegular(path, max) : await readStream(path, max, options.signal);
+    bytes = stat.isFile() ? readRegular(path, max) : await readStream(path, max, options);
   } catch (error) {
     if (error instanceof InterruptedError) throw error;
     return unreadable(whyUnreadable(error));

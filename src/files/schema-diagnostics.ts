@@ -38,6 +38,10 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  // YAML reads .nan and .inf as numbers; name them as they were written.
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return `${Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf'}, which YAML reads as ${Number.isNaN(value) ? '"not a number"' : 'infinity'}`;
+  }
   return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
 }
 

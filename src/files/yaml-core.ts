@@ -1,7 +1,7 @@
 import jsYaml from 'js-yaml';
 import type { Place } from './diagnostic.js';
 import { PARSER_MAX_DEPTH } from './limits.js';
-import { placeAtOffset, skipBlank } from './text-place.js';
+import { LineIndex, skipBlank } from './text-place.js';
 
 /**
  * YAML 1.2's core schema, exactly as the `yaml` package resolves it (its
@@ -10,32 +10,38 @@ import { placeAtOffset, skipBlank } from './text-place.js';
  * text); with this one, what a plain scalar means never depends on which
  * parser read it. test/files/yaml-core.test.ts checks both agree.
  */
-/** One js-yaml type per tag (js-yaml keeps only the last type of a tag), trying yaml's forms in yaml's order. */
-const scalar = (tag: string, forms: [RegExp, (s: string) => unknown][]) =>
-  new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {
-    kind: 'scalar',
-    resolve: (s: string | null) => s !== null && forms.some(([test]) => test.test(s)),
-    construct: (s: string) => forms.find(([test]) => test.test(s))![1](s),
-  });
+/** Whether a plain scalar can be a number at all: most are words, and skip the regular expressions. */
+function numberLike(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
+}
+
+const INT = /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/;
+const FLOAT = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
 
 export const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
   implicit: [
     new jsYaml.Type('tag:yaml.org,2002:null', {
       kind: 'scalar',
-      resolve: (s: string | null) => s === null || /^(?:~|[Nn]ull|NULL)?$/.test(s),
+      resolve: (s: string | null) => s === null || s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL',
       construct: () => null,
     }),
-    scalar('bool', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
-    scalar('int', [
-      [/^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)],
-      [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
-      [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)],
-    ]),
-    scalar('float', [
-      [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY)],
-      [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (s) => parseFloat(s)],
-      [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (s) => parseFloat(s)],
-    ]),
+    new jsYaml.Type('tag:yaml.org,2002:bool', {
+      kind: 'scalar',
+      resolve: (s: string | null) => s === 'true' || s === 'True' || s === 'TRUE' || s === 'false' || s === 'False' || s === 'FALSE',
+      construct: (s: string) => s[0] === 't' || s[0] === 'T',
+    }),
+    new jsYaml.Type('tag:yaml.org,2002:int', {
+      kind: 'scalar',
+      resolve: (s: string | null) => s !== null && s.length > 0 && numberLike(s) && INT.test(s),
+      construct: (s: string) => (s[1] === 'o' ? parseInt(s.substring(2), 8) : s[1] === 'x' ? parseInt(s.substring(2), 16) : parseInt(s, 10)),
+    }),
+    new jsYaml.Type('tag:yaml.org,2002:float', {
+      kind: 'scalar',
+      resolve: (s: string | null) => s !== null && s.length > 0 && numberLike(s) && FLOAT.test(s),
+      construct: (s: string) =>
+        /^[-+]?\.inf$/i.test(s) ? (s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY) : /^\.nan$/i.test(s) ? NaN : parseFloat(s),
+    }),
   ],
 });
 
@@ -59,58 +65,96 @@ export function loadCore(text: string): { ok: true; data: unknown } | { ok: fals
   }
 }
 
-/** A parsed node and where it sits in the text. */
-interface Frame {
-  /** Offset where the parser started looking for the node: its start, or blanks before it. */
-  open: number;
-  /** Offset just after the node. */
-  close: number;
-  children: Frame[] | undefined;
+/** A growable list of offsets or node numbers, kept in one typed array so that a million nodes make no garbage. */
+class IntList {
+  data = new Int32Array(1 << 12);
+  length = 0;
+  push(value: number): number {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length] = value;
+    return this.length++;
+  }
+}
+
+interface Shape {
+  keys: Map<string, { key: number; value: number }>;
+  items: number[];
 }
 
 /**
  * Where each value of a file sits, from js-yaml's open/close events: built
- * only when a diagnostic needs a place, from the text already read.
+ * only when a diagnostic needs a place, from the text already read. Nodes
+ * are numbered in the order they open; for each: where the parser started
+ * looking for it (its start, or blanks before it), where it ended, and its
+ * first child and next sibling.
  */
 export class PlaceIndex {
-  private readonly root: Frame | undefined;
-  private readonly shapes = new WeakMap<Frame, Shape>();
+  private readonly open = new IntList();
+  private readonly close = new IntList();
+  private readonly firstChild = new IntList();
+  private readonly nextSibling = new IntList();
+  private readonly shapes = new Map<number, Shape>();
+  private lines: LineIndex | undefined;
 
   constructor(private readonly text: string) {
-    const stack: Frame[] = [{ open: 0, close: 0, children: undefined }];
+    const lastChild = new IntList();
+    const stack: number[] = [];
+    // Node 0 stands for the document; its first child is the root value.
+    this.addNode(0, lastChild);
+    stack.push(0);
     try {
       jsYaml.load(text, {
         schema: CORE_SCHEMA,
         maxDepth: PARSER_MAX_DEPTH,
         listener: (event: string, state: { position: number }) => {
-          if (event === 'open') stack.push({ open: state.position, close: state.position, children: undefined });
-          else {
-            const frame = stack.pop()!;
-            frame.close = state.position;
-            (stack[stack.length - 1]!.children ??= []).push(frame);
+          if (event === 'open') {
+            const node = this.addNode(state.position, lastChild);
+            const parent = stack[stack.length - 1]!;
+            const last = lastChild.data[parent]!;
+            if (last === -1) this.firstChild.data[parent] = node;
+            else this.nextSibling.data[last] = node;
+            lastChild.data[parent] = node;
+            stack.push(node);
+          } else {
+            this.close.data[stack.pop()!] = state.position;
           }
         },
       } as jsYaml.LoadOptions);
     } catch {
       // Only files that parse get here; a failure leaves the places at the top.
     }
-    this.root = stack[0]!.children?.[0];
   }
 
-  private start(frame: Frame): number {
-    return skipBlank(this.text, frame.open);
+  private addNode(position: number, lastChild: IntList): number {
+    this.open.push(position);
+    this.close.push(position);
+    this.firstChild.push(-1);
+    this.nextSibling.push(-1);
+    return lastChild.push(-1);
+  }
+
+  private *children(node: number): Generator<number> {
+    for (let c = this.firstChild.data[node]!; c !== -1; c = this.nextSibling.data[c]!) yield c;
+  }
+
+  private start(node: number): number {
+    return skipBlank(this.text, this.open.data[node]!);
   }
 
   /** A key is followed, on its own line, by a colon. */
-  private isKey(frame: Frame): boolean {
-    let i = frame.close;
+  private isKey(node: number): boolean {
+    let i = this.close.data[node]!;
     while (this.text[i] === ' ' || this.text[i] === '\t') i++;
-    return this.text[i] === ':' && frame.close > this.start(frame);
+    return this.text[i] === ':' && this.close.data[node]! > this.start(node);
   }
 
-  /** The key text of a key frame, unquoted. */
-  private keyText(frame: Frame): string {
-    const raw = this.text.slice(this.start(frame), frame.close).trimEnd();
+  /** The key text of a key node, unquoted. */
+  private keyText(node: number): string {
+    const raw = this.text.slice(this.start(node), this.close.data[node]).trimEnd();
     if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw.endsWith(raw[0])) {
       try {
         return String(jsYaml.load(raw, { schema: CORE_SCHEMA }));
@@ -123,66 +167,62 @@ export class PlaceIndex {
 
   /**
    * The node itself, when js-yaml wrapped it: a flow collection in a block
-   * list is first read as a candidate key, giving a frame with one child
+   * list is first read as a candidate key, giving a node with one child
    * that spans the same text.
    */
-  private content(frame: Frame): Frame {
-    let f = frame;
-    while (f.children?.length === 1) {
-      const only = f.children[0]!;
-      if (only.close !== f.close || this.start(only) !== this.start(f) || this.isKey(only)) break;
-      f = only;
+  private content(node: number): number {
+    let n = node;
+    for (;;) {
+      const only = this.firstChild.data[n]!;
+      if (only === -1 || this.nextSibling.data[only] !== -1) break;
+      if (this.close.data[only] !== this.close.data[n] || this.start(only) !== this.start(n) || this.isKey(only)) break;
+      n = only;
     }
-    return f;
+    return n;
   }
 
   /** A node's children as keys (with their values) and list items, worked out once per node. */
-  private shape(frame: Frame): Shape {
-    let shape = this.shapes.get(frame);
+  private shape(node: number): Shape {
+    let shape = this.shapes.get(node);
     if (shape) return shape;
     shape = { keys: new Map(), items: [] };
-    const children = frame.children ?? [];
+    const children = [...this.children(node)];
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       if (this.isKey(child)) {
         const next = children[i + 1];
-        const value = next && !this.isKey(next) ? next : undefined;
+        const value = next !== undefined && !this.isKey(next) ? next : -1;
         // A later duplicate wins, as it does in the data.
         shape.keys.set(this.keyText(child), { key: child, value });
-        if (value) i++;
-      } else if (child.close > this.start(child)) {
+        if (value !== -1) i++;
+      } else if (this.close.data[child]! > this.start(child)) {
         shape.items.push(child);
       }
     }
-    this.shapes.set(frame, shape);
+    this.shapes.set(node, shape);
     return shape;
   }
 
   /** Where the value (or, with `key`, the key) at a data path starts. */
   placeOf(path: readonly (string | number)[], options: { key?: boolean } = {}): Place {
-    let frame = this.root;
-    let keyFrame: Frame | undefined;
+    let node = this.firstChild.data[0]!;
+    let keyNode = -1;
     for (const segment of path) {
-      if (!frame?.children) break;
-      const shape = this.shape(this.content(frame));
+      if (node === -1 || this.firstChild.data[node] === -1) break;
+      const shape = this.shape(this.content(node));
       const pair = shape.keys.get(String(segment));
       if (pair) {
-        keyFrame = pair.key;
-        frame = pair.value;
-        if (!frame) break;
+        keyNode = pair.key;
+        node = pair.value;
+        if (node === -1) break;
         continue;
       }
       const item = typeof segment === 'number' ? shape.items[segment] : undefined;
-      if (!item) break;
-      keyFrame = undefined;
-      frame = item;
+      if (item === undefined) break;
+      keyNode = -1;
+      node = item;
     }
-    const target = options.key && keyFrame ? keyFrame : (frame ?? keyFrame);
-    return placeAtOffset(this.text, target ? this.start(target) : 0);
+    const target = options.key && keyNode !== -1 ? keyNode : node !== -1 ? node : keyNode;
+    return (this.lines ??= new LineIndex(this.text)).placeAt(target === -1 ? 0 : this.start(target));
   }
-}
-
-interface Shape {
-  keys: Map<string, { key: Frame; value: Frame | undefined }>;
-  items: Frame[];
 }

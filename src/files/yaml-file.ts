@@ -23,6 +23,9 @@ export type ReadResult =
   /** `unreadable`: the file could not be read at all (exit 2); `invalid`: its content is broken (diagnostics say how). */
   | { ok: false; reason: 'unreadable' | 'invalid'; diagnostics: Diagnostic[] };
 
+/** Something that may be an alias (*name); a few false alarms (a "*note*" in a text) only cost a little time. */
+const ALIAS = /(^|[\s[{,])\*[^\s[\]{},]/m;
+
 type Problem = { rule: string; message: (kind: string) => string; path: DataPath } | { rule: string; message: (kind: string) => string; offset: number };
 
 /**
@@ -33,43 +36,47 @@ type Problem = { rule: string; message: (kind: string) => string; path: DataPath
  */
 function findOversize(data: unknown, text: string): Problem | undefined {
   if (data === null || typeof data !== 'object') return undefined;
-  const measured = new Map<object, number>();
-  type Frame = { value: object; keys: string[]; next: number; values: number; key: string | number | undefined };
+  // Without aliases every value is parsed once and stands once: nothing to measure twice, no cycle.
+  const alias = ALIAS.exec(text);
+  const measured = alias ? new Map<object, number>() : undefined;
+  // Lists are walked by index: Object.keys on a list of millions makes millions of strings.
+  type Frame = { value: object; keys: string[] | undefined; size: number; next: number; values: number; key: string | number | undefined };
   const frames: Frame[] = [];
-  const ancestors = new Set<object>();
+  const ancestors = alias ? new Set<object>() : undefined;
   const enter = (value: object, key: string | number | undefined): Problem | undefined => {
-    const keys = Object.keys(value);
+    const keys = Array.isArray(value) ? undefined : Object.keys(value);
+    const size = keys ? keys.length : (value as unknown[]).length;
     const path = () => [...frames.slice(1).map((f) => f.key!), ...(key === undefined ? [] : [key])];
-    if (keys.length > MAX_ITEMS) {
-      const what = Array.isArray(value) ? 'a list of' : 'a mapping with';
-      return { rule: 'too-many-items', path: path(), message: (kind) => `holds ${what} ${formatCount(keys.length)} entries; ${withArticle(kind)} may have at most ${formatCount(MAX_ITEMS)} in one list or mapping` };
+    if (size > MAX_ITEMS) {
+      const what = keys ? 'a mapping with' : 'a list of';
+      return { rule: 'too-many-items', path: path(), message: (kind) => `holds ${what} ${formatCount(size)} entries; ${withArticle(kind)} may have at most ${formatCount(MAX_ITEMS)} in one list or mapping` };
     }
     if (frames.length >= MAX_DEPTH) return { rule: 'too-deep', path: path(), message: (kind) => `nests data more than ${MAX_DEPTH} levels deep; no ${kind} needs that` };
-    frames.push({ value, keys, next: 0, values: 1, key });
-    ancestors.add(value);
+    frames.push({ value, keys, size, next: 0, values: 1, key });
+    ancestors?.add(value);
     return undefined;
   };
   let problem = enter(data, undefined);
   while (!problem && frames.length) {
     const top = frames[frames.length - 1]!;
-    if (top.next < top.keys.length) {
-      const key = top.keys[top.next++]!;
-      const child = (top.value as Record<string, unknown>)[key];
+    if (top.next < top.size) {
+      const i = top.next++;
+      const key = top.keys ? top.keys[i]! : i;
+      const child = (top.value as Record<string | number, unknown>)[key];
       if (child === null || typeof child !== 'object') top.values++;
-      else if (measured.has(child)) top.values += measured.get(child)!;
-      else if (ancestors.has(child)) top.values++; // a cycle: counted once
-      else problem = enter(child, Array.isArray(top.value) ? Number(key) : key);
+      else if (measured?.has(child)) top.values += measured.get(child)!;
+      else if (ancestors?.has(child)) top.values++; // a cycle: counted once
+      else problem = enter(child, key);
       continue;
     }
     frames.pop();
-    ancestors.delete(top.value);
-    measured.set(top.value, top.values);
+    ancestors?.delete(top.value);
+    measured?.set(top.value, top.values);
     if (frames.length) frames[frames.length - 1]!.values += top.values;
-    if (top.values > MAX_VALUES) {
-      const alias = /(^|[\s[{,])\*[^\s[\]{},]/m.exec(text);
+    if (alias && top.values > MAX_VALUES) {
       problem = {
         rule: 'alias-limit',
-        offset: alias ? alias.index + alias[1]!.length : 0,
+        offset: alias.index + alias[1]!.length,
         message: () => `expands YAML aliases (*name) to more than ${formatCount(MAX_VALUES)} values; write the repeated parts out instead`,
       };
     }

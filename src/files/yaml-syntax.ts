@@ -31,6 +31,34 @@ function syntaxHint(message: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A key indented further than the key above it turns the line above into a
+ * multi-line text, and yaml complains about that line. The line to fix is
+ * the one below: say so, and where.
+ */
+function overIndentedKey(text: string, line: number): ((diag: MakeDiagnostic) => Diagnostic) | undefined {
+  const lines = text.split('\n');
+  const above = lines[line - 1];
+  if (above === undefined) return undefined;
+  const keyAbove = /^(\s*(?:-\s+)?)([^\s#:][^:]*):\s/.exec(above);
+  if (!keyAbove) return undefined;
+  const column = keyAbove[1]!.length;
+  for (let next = line; next < lines.length; next++) {
+    const t = lines[next]!;
+    if (t.trim() === '' || t.trim().startsWith('#')) continue;
+    const m = /^(\s*)([^\s#:][^:]*):(\s|$)/.exec(t);
+    if (!m || m[1]!.length <= column) return undefined;
+    const key = m[2]!.trim();
+    return (diag) =>
+      diag(
+        'yaml-syntax',
+        `"${key}" is indented further than "${keyAbove[2]!.trim()}" above it (${m[1]!.length} spaces, not ${column}); keys of one mapping start at the same column`,
+        { line: next + 1, column: m[1]!.length + 1 },
+      );
+  }
+  return undefined;
+}
+
 /** The place of the first quote opened on a line and not closed on it (a heuristic for yaml's end-of-file report). */
 function unclosedQuote(text: string): Place | undefined {
   const lines = text.split('\n');
@@ -102,8 +130,14 @@ function explainWithYaml(text: string, kind: string, diag: MakeDiagnostic): Diag
       diagnostics.push(diag('yaml-syntax', 'this quoted text is never closed; add the closing quote', unclosedQuote(text) ?? placeAt(error.pos[0])));
       continue;
     }
+    const at = placeAt(error.pos[0]);
+    const misplaced = /Nested mappings are not allowed|Implicit keys need to be on a single line/.test(message) ? overIndentedKey(text, at.line!) : undefined;
+    if (typeof misplaced === 'function') {
+      diagnostics.push(misplaced(diag));
+      continue;
+    }
     const hint = syntaxHint(message) ?? YAML_HINTS[error.code]?.hint;
-    diagnostics.push(diag('yaml-syntax', hint ? `${message}: ${hint}` : message, placeAt(error.pos[0])));
+    diagnostics.push(diag('yaml-syntax', hint ? `${message}: ${hint}` : message, at));
   }
   for (const warning of doc.warnings) {
     const known = YAML_HINTS[warning.code];

@@ -112,7 +112,7 @@ export function createAsk(ctx: AskContext): Ask {
 
   // Ctrl-C typed in the same instant as Enter arrives in the same chunk of
   // input: the prompt resolves on Enter and never sees it. Watch the input
-  // for it, and stop before the next prompt.
+  // for it, and stop before the next prompt (the answer given is kept).
   let interruptTyped = false;
   const watch = (chunk: Buffer | string) => {
     if ((typeof chunk === 'string' ? chunk : chunk.toString('latin1')).includes('\u0003')) interruptTyped = true;
@@ -120,9 +120,7 @@ export function createAsk(ctx: AskContext): Ask {
   ctx.input.on('data', watch);
   async function prompt<T>(run: () => Promise<T>): Promise<T> {
     if (interruptTyped) throw new InterviewInterrupted();
-    const value = await ask(run);
-    if (interruptTyped) throw new InterviewInterrupted();
-    return value;
+    return ask(run);
   }
 
   async function single(question: Question, view: QuestionView): Promise<QuestionResponse> {

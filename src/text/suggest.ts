@@ -13,11 +13,17 @@ export function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** Beyond this many candidates a suggestion is not worth its cost: each is an edit distance, per message. */
+const MAX_CANDIDATES = 2000;
+
 /** The closest candidate within a third of the word's length, if any. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  let count = 0;
   for (const c of candidates) {
+    if (++count > MAX_CANDIDATES) return undefined;
+    if (Math.abs(c.length - word.length) >= bestDistance) continue;
     const d = distance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) {
       best = c;

@@ -207,6 +207,34 @@ const CASES: { fixture: string; exitCode: number; lines: string[] }[] = [
     ],
   },
   {
+    // Read as a multi-line text by YAML, the line above gets the blame; the line to fix is this one.
+    fixture: 'over-indented-key',
+    exitCode: 1,
+    lines: ['over-indented-key.yaml:8:6: error: "type" is indented further than "text" above it (5 spaces, not 4); keys of one mapping start at the same column [yaml-syntax]'],
+  },
+  { fixture: 'utf16', exitCode: 1, lines: ['utf16.yaml:1:1: error: is UTF-16 text; save the checklist with UTF-8 encoding [encoding]'] },
+  {
+    fixture: 'nan-title',
+    exitCode: 1,
+    lines: ['nan-title.yaml:2:8: error: "title" in the checklist must be text, not .nan, which YAML reads as "not a number": put the text in quotes if it contains a colon or starts with a special character [wrong-type]'],
+  },
+  {
+    // Schema and semantic problems in one run, not in waves.
+    fixture: 'every-problem-at-once',
+    exitCode: 1,
+    lines: [
+      'every-problem-at-once.yaml:10:13: error: "impact" in question "a" must be critical, high, medium or low, not the text "hgh"; did you mean "high"? [unknown-value]',
+      'every-problem-at-once.yaml:17:23: error: question "b" depends on question "nowhere", which this checklist does not have [unknown-reference]',
+      'every-problem-at-once.yaml:22:9: error: question id "b" is already used on line 14; give each question its own id [duplicate-question-id]',
+    ],
+  },
+  {
+    // YAML 1.2 core, whatever else the file holds: +.5 is a number, 0b1 is text (an asterisk in a text once switched parsers).
+    fixture: 'plus-score',
+    exitCode: 1,
+    lines: ['plus-score.yaml:16:39: error: "score" in choice "c" of question "q" must be a number, not the text "0b1" [wrong-type]'],
+  },
+  {
     fixture: 'warnings',
     exitCode: 0,
     lines: [

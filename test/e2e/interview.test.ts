@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -85,5 +85,83 @@ describe('the interview in a real terminal', () => {
     process.kill((t as unknown as { pty: { pid: number } }).pty.pid, 'SIGTERM');
     expect((await t.exited).exitCode).toBe(130);
     expect(t.text()).toContain('interrupted. 1 answer is saved in cx-audit-answers.yaml');
+  });
+});
+
+describe('hostile text and fast keys in a real terminal', () => {
+  /** A note that tries to set the window title, write the clipboard (OSC 52), plant a link (OSC 8) and clear the screen. */
+  const HOSTILE = '\u001b]0;pwned\u0007\u001b]52;c;ZWNobyBwd25lZA==\u0007\u001b]8;;http://evil.example\u0007link\u001b]8;;\u0007\u001b[2J\u202e';
+  const ANSWERS = (note: string) =>
+    [
+      'schemaVersion: 1',
+      'profile: { customerTypes: [b2c], channels: [web-shop] }',
+      'answers:',
+      `  shop/sells-online: { answer: yes, note: ${JSON.stringify(note)} }`,
+      `  shop/delivery-options: { answer: 4 }`,
+      `  shop/order-updates: { answer: tracking }`,
+      `  shop/contact-channels: { answer: [phone] }`,
+      `  shop/shop-story: { answer: ${JSON.stringify(`Fabric ${note}`)} }`,
+      '',
+    ].join('\n');
+  /** What a terminal acts on: OSC (ESC ]), C1 OSC, BEL, a clear-screen, bidirectional overrides. */
+  const ACTIVE = /\u001b\]|\u009d|\u0007|\u001b\[2J|\u202e|pwned|evil\.example/;
+
+  it('never sends a text answer to the terminal raw when it is offered as the default', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
+    writeFileSync(join(cwd, 'cx-audit-answers.yaml'), ANSWERS(HOSTILE));
+    const t = start(cwd);
+    await t.waitFor('already holds 5 of 6 answers');
+    await t.press(KEY.enter); // resume, at "Do you follow up after every order?"
+    await t.waitFor('Do you follow up after every order?');
+    await t.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter); // ← Back: yes, no, n/a, unsure, note, why, back
+    await t.waitFor('What makes your shop different, in one sentence?');
+    await t.waitFor('Fabric'); // the text answer is offered as the default…
+    expect(t.raw()).not.toMatch(ACTIVE); // …without what it carried
+    await t.press(KEY.ctrlC);
+    expect((await t.exited).exitCode).toBe(130);
+    expect(t.raw()).not.toMatch(ACTIVE);
+  });
+
+  it('never sends a note to the terminal raw as the default of "Edit the note"', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
+    writeFileSync(join(cwd, 'cx-audit-answers.yaml'), `schemaVersion: 1\nprofile: { customerTypes: [b2c], channels: [web-shop] }\nanswers:\n  shop/sells-online: { answer: yes, note: ${JSON.stringify(`Ask Ana ${HOSTILE}`)} }\n`);
+    const t = start(cwd);
+    await t.waitFor('already holds 1 of 6 answers');
+    await t.press(KEY.enter); // resume
+    await t.waitFor('How clearly are delivery options shown before checkout?');
+    await t.press(...Array<string>(10).fill(KEY.down), KEY.enter); // ← Back, the last entry
+    await t.waitFor('Do you sell online?');
+    await t.waitFor('Edit the note…');
+    await t.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter); // Edit the note…: from Yes, past No, n/a, unsure
+    await t.waitFor('Note (saved with your answer');
+    await t.waitFor('Ask Ana');
+    expect(t.raw()).not.toMatch(ACTIVE);
+    await t.press(KEY.ctrlC);
+    expect((await t.exited).exitCode).toBe(130);
+    expect(t.raw()).not.toMatch(ACTIVE);
+  });
+
+  it('Ctrl-C typed in the same instant as Enter stops the interview, with the answer saved', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
+    const t = start(cwd, ['--profile', 'b2c', '--channels', 'web-shop']);
+    await t.waitFor('Do you sell online?');
+    t.write(`${KEY.enter}${KEY.ctrlC}`);
+    expect((await t.exited).exitCode).toBe(130);
+    expect(t.text()).toContain('interrupted. 1 answer is saved in cx-audit-answers.yaml');
+    expect(parse(readFileSync(join(cwd, 'cx-audit-answers.yaml'), 'utf8')).answers['shop/sells-online'].answer).toBe('yes');
+  });
+
+  it('a note longer than the answers file takes is refused at the prompt, not saved', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
+    const t = start(cwd, ['--profile', 'b2c', '--channels', 'web-shop']);
+    await t.waitFor('Do you sell online?');
+    await t.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter); // Add a note…
+    await t.waitFor('Note (saved with your answer');
+    t.write('x'.repeat(2100));
+    await new Promise((r) => setTimeout(r, 300));
+    await t.press(KEY.enter);
+    await t.waitFor('That is 2,100 characters; the answers file keeps at most 2,000. Shorten it.');
+    await t.press(KEY.ctrlC);
+    expect((await t.exited).exitCode).toBe(130);
   });
 });

@@ -25,6 +25,11 @@ export class Terminal {
     this.exited = new Promise((resolve) => this.pty.onExit(resolve));
   }
 
+  /** Everything printed so far, exactly as the terminal received it. */
+  raw(): string {
+    return this.output;
+  }
+
   /** Everything printed so far, without escape sequences. */
   text(): string {
     return stripVTControlCharacters(this.output);
@@ -43,6 +48,11 @@ export class Terminal {
       if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${JSON.stringify(needle)}; screen so far:\n${text.slice(-2000)}`);
       await new Promise((r) => setTimeout(r, 20));
     }
+  }
+
+  /** Sends bytes in one write, as a fast typist or a paste does. */
+  write(bytes: string): void {
+    this.pty.write(bytes);
   }
 
   async press(...keys: string[]): Promise<void> {

@@ -1,5 +1,8 @@
 import type { ChecklistRule } from './context.js';
-import { dependencyGraph } from './dependencies.js';
+import { dependencyGraph, type Dependency } from './dependencies.js';
+
+/** How many questions of a cycle its message names. */
+const CYCLE_SHOWN = 8;
 
 export const whenCycle: ChecklistRule = {
   name: 'when-cycle',
@@ -9,6 +12,15 @@ export const whenCycle: ChecklistRule = {
     const { edges, component, cyclic } = dependencyGraph(ctx.checklist);
     const questions = ctx.checklist.questions;
     const reported = new Set<number>();
+    // Edges inside a cyclic component, by the question they start from: walking a cycle is then linear.
+    const inside = new Map<number, Dependency[]>();
+    for (const e of edges) {
+      const c = component[e.from]!;
+      if (!cyclic.has(c) || component[e.to] !== c) continue;
+      const list = inside.get(e.from);
+      if (list) list.push(e);
+      else inside.set(e.from, [e]);
+    }
     const out = [];
     for (const edge of edges) {
       const c = component[edge.from]!;
@@ -21,11 +33,13 @@ export const whenCycle: ChecklistRule = {
       while (at !== edge.from && !seen.has(at)) {
         cycle.push(at);
         seen.add(at);
-        const next = edges.find((e) => e.from === at && component[e.to] === c && (!seen.has(e.to) || e.to === edge.from));
+        const next = inside.get(at)?.find((e) => !seen.has(e.to) || e.to === edge.from);
         if (!next) break;
         at = next.to;
       }
-      const names = [...cycle, edge.from].map((i) => `"${questions[i]!.id}"`).join(' → ');
+      // A cycle through thousands of questions is named by its first few.
+      const shown = cycle.length > CYCLE_SHOWN ? cycle.slice(0, CYCLE_SHOWN) : [...cycle, edge.from];
+      const names = `${shown.map((i) => `"${questions[i]!.id}"`).join(' → ')}${cycle.length > CYCLE_SHOWN ? ` → … (${cycle.length.toLocaleString('en-US')} questions in all)` : ''}`;
       out.push(
         ctx.at(
           edge.path,

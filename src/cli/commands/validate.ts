@@ -6,6 +6,7 @@ import { EXIT } from '../../errors.js';
 import { oneLine } from '../../text/sanitize.js';
 import { makeStyle } from '../../text/style.js';
 import type { CommandContext } from '../context.js';
+import { readContext } from '../inputs.js';
 import { favorMemoryForLargeInput } from '../memory.js';
 
 export interface ValidateOptions {
@@ -47,8 +48,8 @@ function expand(paths: readonly string[]): Expanded {
       entries = readdirSync(dir).sort();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied; check the folder permissions' : `cannot be read (${code ?? String(error)})`;
-      unreadable.push({ file: dir, unreadable: true, diagnostics: [{ file: dir, severity: 'error', rule: 'unreadable', message: `is a folder that ${why}` }] });
+      const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied; check the folder permissions' : String(code ?? error);
+      unreadable.push({ file: dir, unreadable: true, diagnostics: [{ file: dir, severity: 'error', rule: 'unreadable', message: `is a folder that cannot be read: ${why}` }] });
       return;
     }
     if (seen.has(`${real}/`)) return; // a link back to a folder already walked
@@ -87,7 +88,7 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
     return EXIT.cannotRun;
   }
   favorMemoryForLargeInput(files);
-  const { files: loaded } = await loadChecklists(files, { signal: ctx.io.signal });
+  const { files: loaded } = await loadChecklists(files, readContext(ctx));
   const results = [...unreadable, ...loaded];
   const summary = summarize(
     results.map((r) => ({

@@ -1,11 +1,11 @@
 import type { Diagnostic } from '../files/diagnostic.js';
 import type { LoadedChecklist, Question } from '../checklist/model.js';
-import { NOT_APPLICABLE, SCALE_MAX, SCALE_MIN, UNSURE } from '../checklist/vocabulary.js';
+import { NOT_APPLICABLE, UNSURE } from '../checklist/vocabulary.js';
 import { schemaDiagnostics } from '../files/schema-diagnostics.js';
 import type { ReadContext } from '../files/read-input.js';
 import { readYamlFile, type YamlFile } from '../files/yaml-file.js';
 import { validateAnswersFile } from '../generated/validators.js';
-import { orList } from '../text/suggest.js';
+import { kindOf } from '../questions/index.js';
 import { answersVocabulary } from './answers-vocabulary.js';
 import type { Answers, AnswersFile, AnswerValue } from './model.js';
 
@@ -16,29 +16,7 @@ export type AnswersLoad =
 /** Why a value cannot answer a question, or undefined when it can. */
 export function invalidAnswer(question: Question, value: AnswerValue): string | undefined {
   if (value === NOT_APPLICABLE || value === UNSURE) return undefined;
-  if (question.type === 'yes-no' && (value === 'yes' || value === 'no')) return undefined;
-  const name = `${question.type} question ${question.key}`;
-  const tail = `${NOT_APPLICABLE} or ${UNSURE}`;
-  switch (question.type) {
-    case 'yes-no':
-      return value === 'yes' || value === 'no' ? undefined : `${JSON.stringify(value)} cannot answer ${name}; write yes, no, ${tail}`;
-    case 'scale':
-      return Number.isInteger(value) && (value as number) >= SCALE_MIN && (value as number) <= SCALE_MAX
-        ? undefined
-        : `${JSON.stringify(value)} cannot answer ${name}; write a whole number from ${SCALE_MIN} to ${SCALE_MAX}, ${tail}`;
-    case 'choice':
-      return typeof value === 'string' && question.choices.some((c) => c.id === value)
-        ? undefined
-        : `${JSON.stringify(value)} cannot answer ${name}; write one of ${orList([...question.choices.map((c) => c.id), NOT_APPLICABLE, UNSURE])}`;
-    case 'multi': {
-      const ids = question.choices.map((c) => c.id);
-      if (!Array.isArray(value)) return `${JSON.stringify(value)} cannot answer ${name}; write a list of choice ids ([${ids.join(', ')}], or [] for none), ${tail}`;
-      const unknown = value.filter((v) => !ids.includes(v));
-      return unknown.length ? `${JSON.stringify(unknown[0])} is not a choice of ${name}; its choices are ${orList(ids)}` : undefined;
-    }
-    case 'text':
-      return typeof value === 'string' ? undefined : `${name} takes text; put the answer in quotes`;
-  }
+  return kindOf(question).invalid(question, value);
 }
 
 /**

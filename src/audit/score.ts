@@ -1,7 +1,8 @@
 import type { AnswerRecord, Answers, AnswerValue } from '../answers/model.js';
 import { askedQuestions } from '../checklist/applicability.js';
-import type { LoadedChecklist, Question } from '../checklist/model.js';
-import { NOT_APPLICABLE, SCALE_MAX, SCALE_MIN, STAGES, UNSURE, type Stage } from '../checklist/vocabulary.js';
+import { isScored, type LoadedChecklist, type Question } from '../checklist/model.js';
+import { NOT_APPLICABLE, STAGES, UNSURE, type Stage } from '../checklist/vocabulary.js';
+import { kindOf } from '../questions/index.js';
 import type { AnswerResult, Counts, Fix, Report, Score, ToVerify } from '../generated/report.js';
 import { IMPACT_WEIGHT, maturityOf, priorityOf, round, tierOf } from './model.js';
 
@@ -24,42 +25,14 @@ export interface AuditInput {
 /** How far an answer meets the good practice, 0 to 1; null when it carries no score. */
 export function complianceOf(question: Question, value: AnswerValue): number | null {
   if (value === NOT_APPLICABLE || value === UNSURE) return null;
-  switch (question.type) {
-    case 'yes-no':
-      return value === 'yes' ? 1 : 0;
-    case 'scale':
-      return ((value as number) - SCALE_MIN) / (SCALE_MAX - SCALE_MIN);
-    case 'choice':
-      return question.choices.find((c) => c.id === value)?.score ?? 0;
-    case 'multi': {
-      const picked = new Set(value as string[]);
-      const sum = question.choices.filter((c) => picked.has(c.id)).reduce((s, c) => s + c.score, 0);
-      return Math.min(1, sum);
-    }
-    case 'text':
-      return null;
-  }
+  return kindOf(question).compliance(question, value);
 }
 
 /** The answer as the person saw it when they gave it. */
 export function labelOf(question: Question, value: AnswerValue): string {
   if (value === NOT_APPLICABLE) return 'Not applicable';
   if (value === UNSURE) return 'Unsure';
-  switch (question.type) {
-    case 'yes-no':
-      return value === 'yes' ? 'Yes' : 'No';
-    case 'scale':
-      return `${String(value)} of ${SCALE_MAX}`;
-    case 'choice':
-      return question.choices.find((c) => c.id === value)?.label ?? String(value);
-    case 'multi': {
-      const picked = new Set(value as string[]);
-      const labels = question.choices.filter((c) => picked.has(c.id)).map((c) => c.label);
-      return labels.length ? labels.join(', ') : 'None of these';
-    }
-    case 'text':
-      return String(value);
-  }
+  return kindOf(question).label(question, value);
 }
 
 /** Sums that make a score: Σ weight × compliance over Σ weight, and the weight still unsure. */
@@ -76,7 +49,7 @@ class Tally {
     else if (record.answer === NOT_APPLICABLE) this.counts.notApplicable++;
     else if (record.answer === UNSURE) {
       this.counts.unsure++;
-      if (question.type !== 'text') this.unsureWeight += weight;
+      if (isScored(question)) this.unsureWeight += weight;
     } else {
       this.counts.answered++;
       if (compliance !== null) {

@@ -1,4 +1,5 @@
 import type { Checklist, Choice, Condition, Effort, Impact, QuestionType } from '../generated/checklist.js';
+import { QUESTION_KINDS } from '../questions/index.js';
 import type { Channel, CustomerType, Stage } from './vocabulary.js';
 
 export type { Checklist, Choice, Condition, Effort, Impact, QuestionType };
@@ -42,5 +43,5 @@ export interface LoadedChecklist {
 }
 
 export function isScored(question: Pick<Question, 'type'>): boolean {
-  return question.type !== 'text';
+  return QUESTION_KINDS[question.type].scored;
 }

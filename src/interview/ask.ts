@@ -7,12 +7,11 @@ import {
   CUSTOMER_TYPE_LABELS,
   CUSTOMER_TYPES,
   NOT_APPLICABLE,
-  SCALE_MAX,
-  SCALE_MIN,
   UNSURE,
   type Channel,
   type CustomerType,
 } from '../checklist/vocabulary.js';
+import { kindOf, type PromptSpec } from '../questions/index.js';
 import { terminalSafe } from '../text/sanitize.js';
 import type { Style } from '../text/style.js';
 import type { Ask, QuestionResponse, QuestionView } from './flow.js';
@@ -35,8 +34,6 @@ export interface AskContext {
   signal?: AbortSignal;
   style: Style;
 }
-
-const SCALE_WORDS: Record<number, string> = { 1: 'Not at all', 2: 'A little', 3: 'Partly', 4: 'Mostly', 5: 'Fully' };
 
 type Meta = 'na' | 'unsure' | 'note' | 'why' | 'back';
 type MenuPick = { kind: 'value'; value: string | number } | { kind: Meta };
@@ -89,21 +86,9 @@ function toResponse(pick: MenuPick): QuestionResponse {
   }
 }
 
-function answerChoices(question: Question): { value: MenuPick; name: string }[] {
-  switch (question.type) {
-    case 'yes-no':
-      return [
-        { value: { kind: 'value', value: 'yes' }, name: 'Yes' },
-        { value: { kind: 'value', value: 'no' }, name: 'No' },
-      ];
-    case 'scale':
-      return Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => SCALE_MIN + i).map((v) => ({
-        value: { kind: 'value', value: v },
-        name: `${v}  ${SCALE_WORDS[v] ?? ''}`.trimEnd(),
-      }));
-    default:
-      return question.choices.map((c) => ({ value: { kind: 'value', value: c.id }, name: terminalSafe(c.label) }));
-  }
+/** A prompt's options as menu entries, their labels made safe for the terminal. */
+function answerEntries(options: readonly { value: string | number; label: string }[]): { value: MenuPick; name: string }[] {
+  return options.map((o) => ({ value: { kind: 'value', value: o.value }, name: terminalSafe(o.label) }));
 }
 
 export function createAsk(ctx: AskContext): Ask {
@@ -123,8 +108,8 @@ export function createAsk(ctx: AskContext): Ask {
     return ask(run);
   }
 
-  async function single(question: Question, view: QuestionView): Promise<QuestionResponse> {
-    const answers = answerChoices(question);
+  async function single(question: Question, view: QuestionView, spec: Extract<PromptSpec, { kind: 'select' }>): Promise<QuestionResponse> {
+    const answers = answerEntries(spec.options);
     const meta = metaChoices(question, view);
     const current = view.current?.answer;
     const defaultPick =
@@ -148,15 +133,15 @@ export function createAsk(ctx: AskContext): Ask {
     return toResponse(pick);
   }
 
-  async function multi(question: Question, view: QuestionView): Promise<QuestionResponse> {
+  async function multi(question: Question, view: QuestionView, spec: Extract<PromptSpec, { kind: 'checkbox' }>): Promise<QuestionResponse> {
     const current = view.current?.answer;
     const picked = new Set(Array.isArray(current) ? current : []);
     const meta = metaChoices(question, view);
-    const answers = answerChoices(question).map((c) => ({ ...c, checked: c.value.kind === 'value' && picked.has(String(c.value.value)) }));
+    const answers = answerEntries(spec.options).map((c) => ({ ...c, checked: c.value.kind === 'value' && picked.has(String(c.value.value)) }));
     const picks = await prompt(() =>
       checkbox<MenuPick>(
         {
-          message: `${terminalSafe(question.text)} (pick all that apply; none is an answer too)`,
+          message: `${terminalSafe(question.text)} (${spec.hint})`,
           choices: [...answers, new Separator(), ...meta],
           pageSize: answers.length + meta.length + 1,
           loop: false,
@@ -176,7 +161,7 @@ export function createAsk(ctx: AskContext): Ask {
     return { kind: 'answer', value: picks.map((p) => String((p as { value: string }).value)) };
   }
 
-  async function text(question: Question, view: QuestionView): Promise<QuestionResponse> {
+  async function text(question: Question, view: QuestionView, spec: Extract<PromptSpec, { kind: 'input' }>): Promise<QuestionResponse> {
     const current = view.current?.answer;
     const value = await prompt(() =>
       input(
@@ -184,7 +169,11 @@ export function createAsk(ctx: AskContext): Ask {
           message: `${terminalSafe(question.text)} (${view.canGoBack ? '< goes back, ' : ''}? shows why, n/a or unsure work too)`,
           ...(typeof current === 'string' ? { default: terminalSafe(current) } : {}),
           required: true,
-          validate: tooLong,
+          validate: (value: string) => {
+            if (['?', '<', NOT_APPLICABLE, UNSURE].includes(value.trim())) return true;
+            const parsed = spec.parse(value);
+            return 'error' in parsed ? parsed.error : tooLong(value);
+          },
         },
         context,
       ),
@@ -192,7 +181,9 @@ export function createAsk(ctx: AskContext): Ask {
     const trimmed = value.trim();
     if (trimmed === '?') return { kind: 'why' };
     if (trimmed === '<' && view.canGoBack) return { kind: 'back' };
-    return { kind: 'answer', value: trimmed };
+    if (trimmed === NOT_APPLICABLE || trimmed === UNSURE) return { kind: 'answer', value: trimmed };
+    const parsed = spec.parse(value);
+    return { kind: 'answer', value: 'value' in parsed ? parsed.value : trimmed };
   }
 
   return {
@@ -244,9 +235,10 @@ export function createAsk(ctx: AskContext): Ask {
 
     async question(question, view) {
       write(header(question, view, ctx.style));
-      if (question.type === 'multi') return multi(question, view);
-      if (question.type === 'text') return text(question, view);
-      return single(question, view);
+      const spec = kindOf(question).prompt(question);
+      if (spec.kind === 'checkbox') return multi(question, view, spec);
+      if (spec.kind === 'input') return text(question, view, spec);
+      return single(question, view, spec);
     },
 
     async note(_question, current) {

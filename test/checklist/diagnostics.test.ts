@@ -170,7 +170,7 @@ const CASES: { fixture: string; exitCode: number; lines: string[] }[] = [
     exitCode: 1,
     lines: [
       'choices.yaml:6:5: error: choice question "no-choices" has no choices; add a "choices" list of {id, label, score} [choices-match-type]',
-      'choices.yaml:20:5: error: yes-no question "yes-no-with-choices" has choices, which only choice and multi questions use; remove them or change its type [choices-match-type]',
+      'choices.yaml:20:5: error: yes-no question "yes-no-with-choices" has choices, which only questions that pick from choices use; remove them or change its type [choices-match-type]',
       'choices.yaml:31:39: error: choice "low" of question "bad-scores" scores -0.5; scores run from 0 (the gap) to 1 (best practice) [choice-score-range]',
       'choices.yaml:32:41: error: choice "high" of question "bad-scores" scores 2; scores run from 0 (the gap) to 1 (best practice) [choice-score-range]',
       'choices.yaml:33:15: error: choice id "high" appears twice in question "bad-scores"; give each choice its own id [duplicate-choice-id]',
@@ -240,7 +240,7 @@ const CASES: { fixture: string; exitCode: number; lines: string[] }[] = [
     lines: [
       'warnings.yaml:6:9: warning: question "no-advice" has no "why"; the report cannot tell the owner why this gap matters [missing-why]',
       'warnings.yaml:6:9: warning: question "no-advice" has no "fix"; the report will list the gap without an action to take [missing-fix]',
-      'warnings.yaml:18:5: warning: no choice of question "never-full" scores 1, so it always counts as a gap; give the best-practice choice score 1 [no-full-score]',
+      'warnings.yaml:18:5: warning: no answer to question "never-full" reaches full marks (the best scores 0.5), so it always counts as a gap; give the best-practice answer a score of 1 [no-full-score]',
       'warnings.yaml:24:5: warning: text question "free-text" is not scored, so its "impact" is never used; remove it or make it a scored question [unscored-fields]',
     ],
   },

@@ -1,3 +1,4 @@
+import { QUESTION_KINDS } from '../../questions/index.js';
 import type { ChecklistRule } from './context.js';
 
 export const choicesMatchType: ChecklistRule = {
@@ -6,13 +7,13 @@ export const choicesMatchType: ChecklistRule = {
   description: 'choice and multi questions need choices; other types must not have them.',
   check(ctx) {
     return ctx.checklist.questions.flatMap((q, i) => {
-      const needs = q.type === 'choice' || q.type === 'multi';
+      const needs = QUESTION_KINDS[q.type].hasChoices;
       if (needs && !q.choices) {
         return [ctx.at(['questions', i], `${q.type} question "${q.id}" has no choices; add a "choices" list of {id, label, score}`)];
       }
       if (!needs && q.choices) {
         return [
-          ctx.at(['questions', i, 'choices'], `${q.type} question "${q.id}" has choices, which only choice and multi questions use; remove them or change its type`, { key: true }),
+          ctx.at(['questions', i, 'choices'], `${q.type} question "${q.id}" has choices, which only questions that pick from choices use; remove them or change its type`, { key: true }),
         ];
       }
       return [];

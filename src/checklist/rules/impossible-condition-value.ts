@@ -1,22 +1,7 @@
-import { SCALE_MAX, SCALE_MIN } from '../vocabulary.js';
+import { QUESTION_KINDS } from '../../questions/index.js';
 import type { QuestionSource } from '../model.js';
 import { orList } from '../../text/suggest.js';
 import { conditionsOf, type ChecklistRule } from './context.js';
-
-/** The answers a question can take, as they appear in conditions; undefined when it cannot be used in one. */
-function possibleValues(q: QuestionSource): (string | number)[] | undefined {
-  switch (q.type) {
-    case 'yes-no':
-      return ['yes', 'no'];
-    case 'scale':
-      return Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => SCALE_MIN + i);
-    case 'choice':
-    case 'multi':
-      return (q.choices ?? []).map((c) => c.id);
-    case 'text':
-      return undefined;
-  }
-}
 
 export const impossibleConditionValue: ChecklistRule = {
   name: 'impossible-condition-value',
@@ -29,9 +14,9 @@ export const impossibleConditionValue: ChecklistRule = {
       [...conditionsOf(q, i)].flatMap(({ condition, path }) => {
         const target = condition.question === undefined ? undefined : byId.get(condition.question);
         if (!target) return [];
-        const possible = possibleValues(target);
+        const possible = QUESTION_KINDS[target.type].conditionValues(target);
         if (!possible) {
-          return [ctx.at([...path, 'question'], `question "${q.id}" depends on text question "${target.id}"; free-text answers cannot be used in conditions`)];
+          return [ctx.at([...path, 'question'], `question "${q.id}" depends on ${target.type} question "${target.id}", whose answers cannot be used in conditions`)];
         }
         const values = condition.is !== undefined ? [{ value: condition.is, path: [...path, 'is'] }] : (condition.in ?? []).map((value, j) => ({ value, path: [...path, 'in', j] }));
         return values

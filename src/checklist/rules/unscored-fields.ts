@@ -1,3 +1,4 @@
+import { isScored } from '../model.js';
 import type { ChecklistRule } from './context.js';
 
 export const unscoredFields: ChecklistRule = {
@@ -6,11 +7,11 @@ export const unscoredFields: ChecklistRule = {
   description: 'A text question sets impact, effort or fix, which only scored questions use.',
   check(ctx) {
     return ctx.checklist.questions.flatMap((q, i) =>
-      q.type !== 'text'
+      isScored(q)
         ? []
         : (['impact', 'effort', 'fix'] as const)
             .filter((k) => q[k] !== undefined)
-            .map((k) => ctx.at(['questions', i, k], `text question "${q.id}" is not scored, so its "${k}" is never used; remove it or make it a scored question`, { key: true })),
+            .map((k) => ctx.at(['questions', i, k], `${q.type} question "${q.id}" is not scored, so its "${k}" is never used; remove it or make it a scored question`, { key: true })),
     );
   },
 };

@@ -29,7 +29,12 @@ export function generate(n, dir) {
     lines.push(`    why: When this is missing, customer ${i} notices and some of them leave for good.`);
     lines.push(`    fix: Write down who owns touchpoint ${i} and check it every month.`);
     if (kind === 2 || kind === 4) {
-      lines.push('    choices:', '      - { id: none, label: Nothing yet, score: 0 }', '      - { id: some, label: Sometimes, score: 0.5 }', '      - { id: all, label: Always, score: 1 }');
+      lines.push(
+        '    choices:',
+        '      - { id: none, label: Nothing yet, score: 0 }',
+        '      - { id: some, label: Sometimes, score: 0.5 }',
+        '      - { id: all, label: Always, score: 1 }',
+      );
     }
     const value = [i % 2 ? 'yes' : 'no', String((i % 5) + 1), ['none', 'some', 'all'][i % 3], 'yes', `[some]`][kind];
     answers.push(`  generated/q${i}: { answer: ${value}${i % 13 === 0 ? ', note: "Checked with the team"' : ''} }`);

@@ -44,13 +44,12 @@ function pair(a, b, runs = RUNS) {
   return { a: median(ta), b: median(tb) };
 }
 
-function series(args, runs) {
-  once(args);
-  return median(Array.from({ length: runs }, () => once(args)));
-}
-
 function peakRss(args) {
-  const result = spawnSync(node, ['--import', join(root, 'bench/max-rss.mjs'), ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true' } });
+  const result = spawnSync(node, ['--import', join(root, 'bench/max-rss.mjs'), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, CI: 'true' },
+  });
   return Number(/max-rss-kb=(\d+)/.exec(result.stderr.toString())?.[1] ?? NaN) / 1024;
 }
 
@@ -68,9 +67,17 @@ const version = pair([bin, '--version'], ['-e', '0']);
 report(`--version ${version.a.toFixed(0)} ms vs node -e 0 ${version.b.toFixed(0)} ms`, version.a / version.b, '×', '≤ 1.20×', version.a / version.b <= 1.2);
 
 // 2. validate the built-in checklists against a floor that only imports yaml and parses them
-const builtins = readdirSync(join(root, 'checklists')).filter((f) => f.endsWith('.yaml')).map((f) => join(root, 'checklists', f));
+const builtins = readdirSync(join(root, 'checklists'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => join(root, 'checklists', f));
 const validate = pair([bin, 'validate', ...builtins], [join(root, 'bench/floor-parse.mjs'), ...builtins]);
-report(`validate built-ins ${validate.a.toFixed(0)} ms vs yaml floor ${validate.b.toFixed(0)} ms`, validate.a / validate.b, '×', '≤ 1.30×', validate.a / validate.b <= 1.3);
+report(
+  `validate built-ins ${validate.a.toFixed(0)} ms vs yaml floor ${validate.b.toFixed(0)} ms`,
+  validate.a / validate.b,
+  '×',
+  '≤ 1.30×',
+  validate.a / validate.b <= 1.3,
+);
 
 // 3. Scale
 const dir = mkdtempSync(join(tmpdir(), 'cx-audit-bench-'));
@@ -86,7 +93,10 @@ for (const n of [1000, 10000, 20000]) {
     report: reportPair.a,
     validateFloor: validatePair.b,
     reportFloor: reportPair.b,
-    rss: Math.max(peakRss([bin, 'validate', files.checklist]), peakRss([bin, 'report', files.answers, files.checklist, '-f', 'json', '-o', join(dir, `report-${n}.json`)])),
+    rss: Math.max(
+      peakRss([bin, 'validate', files.checklist]),
+      peakRss([bin, 'report', files.answers, files.checklist, '-f', 'json', '-o', join(dir, `report-${n}.json`)]),
+    ),
   };
 }
 // Times are compared with a floor measured in the same run (Node, js-yaml,
@@ -97,7 +107,13 @@ for (const n of [1000, 10000, 20000]) {
   const timed = n === 10000;
   for (const step of ['validate', 'report']) {
     const ratio = s[step] / s[`${step}Floor`];
-    report(`${n} questions: ${step} ${s[step].toFixed(0)} ms vs floor ${s[`${step}Floor`].toFixed(0)} ms`, ratio, '×', timed ? '≤ 2.00×' : '–', !timed || ratio <= 2);
+    report(
+      `${n} questions: ${step} ${s[step].toFixed(0)} ms vs floor ${s[`${step}Floor`].toFixed(0)} ms`,
+      ratio,
+      '×',
+      timed ? '≤ 2.00×' : '–',
+      !timed || ratio <= 2,
+    );
   }
   report(`${n} questions: peak RSS`, s.rss, 'MB', '< 150 MB', s.rss < 150);
 }

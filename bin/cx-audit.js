@@ -30,20 +30,23 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     });
   }
 
-  import('../dist/cli.js').then(async ({ run }) => {
-    const code = await run(argv, {
-      stdout: process.stdout,
-      stderr: process.stderr,
-      stdin: process.stdin,
-      env: process.env,
-      signal: controller.signal,
-    });
-    process.exitCode = controller.signal.aborted ? 130 : code;
-    // A read from a pipe nobody writes to may still hold the event loop open.
-    if (controller.signal.aborted) setImmediate(() => process.exit(130));
-  }, (error) => {
-    // dist/ is missing or broken: a clone that was never built, most often.
-    process.stderr.write(`cx-audit: cannot start: ${error.message}\nIn a clone of the repository, run \`npm install\` first (it builds dist/).\n`);
-    process.exitCode = 2;
-  });
+  import('../dist/cli.js').then(
+    async ({ run }) => {
+      const code = await run(argv, {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        stdin: process.stdin,
+        env: process.env,
+        signal: controller.signal,
+      });
+      process.exitCode = controller.signal.aborted ? 130 : code;
+      // A read from a pipe nobody writes to may still hold the event loop open.
+      if (controller.signal.aborted) setImmediate(() => process.exit(130));
+    },
+    (error) => {
+      // dist/ is missing or broken: a clone that was never built, most often.
+      process.stderr.write(`cx-audit: cannot start: ${error.message}\nIn a clone of the repository, run \`npm install\` first (it builds dist/).\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -58,7 +58,13 @@ export async function renderChecklistDocs(): Promise<string> {
     'those for the customer types you sell to and the channels you run, and follow-ups whose condition',
     'holds given your earlier answers. Every question also takes "not applicable" and "unsure".',
     '',
-    ...checklists.map((c) => `- [${md(c.title)}](#${c.title.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')}): ${c.questions.length} questions`),
+    ...checklists.map(
+      (c) =>
+        `- [${md(c.title)}](#${c.title
+          .toLowerCase()
+          .replace(/[^a-z0-9 -]/g, '')
+          .replace(/ /g, '-')}): ${c.questions.length} questions`,
+    ),
   ];
   return `${[intro, ...checklists.map(section)].map((s) => s.join('\n')).join('\n\n')}\n`;
 }

@@ -11,14 +11,24 @@ import { pathToFileURL } from 'node:url';
 export const SHINGLE = 7;
 
 export function words(text: string): string[] {
-  return text.toLowerCase().replace(/[’']/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/[’']/g, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 export function fingerprints(text: string): Set<string> {
   const w = words(text);
   const out = new Set<string>();
   for (let i = 0; i + SHINGLE <= w.length; i++) {
-    out.add(createHash('sha256').update(w.slice(i, i + SHINGLE).join(' ')).digest('hex').slice(0, 16));
+    out.add(
+      createHash('sha256')
+        .update(w.slice(i, i + SHINGLE).join(' '))
+        .digest('hex')
+        .slice(0, 16),
+    );
   }
   return out;
 }
@@ -26,8 +36,10 @@ export function fingerprints(text: string): Set<string> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dir = process.argv[2] ?? new URL('../../shared/seeds/', import.meta.url).pathname;
   const all = new Set<string>();
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
-    for (const h of fingerprints(readFileSync(join(dir, f), 'utf8'))) all.add(h);
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()) {
+    for (const h of fingerprints(readFileSync(join(dir, file), 'utf8'))) all.add(h);
   }
   writeFileSync(new URL('../test/fixtures/seed-fingerprints.txt', import.meta.url), `${[...all].sort().join('\n')}\n`);
   console.error(`${all.size} fingerprints from ${dir}`);

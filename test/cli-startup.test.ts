@@ -20,7 +20,11 @@ function loadedBy(args: string[]) {
     encoding: 'utf8',
   });
   const files = existsSync(trace)
-    ? readFileSync(trace, 'utf8').trim().split('\n').filter((u) => u.startsWith(`file://${ROOT}dist/`)).map((u) => u.slice(`file://${ROOT}`.length))
+    ? readFileSync(trace, 'utf8')
+        .trim()
+        .split('\n')
+        .filter((u) => u.startsWith(`file://${ROOT}dist/`))
+        .map((u) => u.slice(`file://${ROOT}`.length))
     : [];
   const sources = files.flatMap((f) => Object.keys(meta.outputs[f]?.inputs ?? {}));
   const commonJs = [...result.stderr.matchAll(/load "([^"]+)"/g)].map((m) => m[1]!);

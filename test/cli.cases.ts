@@ -26,21 +26,53 @@ const USAGE = 'Run `cx-audit --help` for usage.\n';
 export const CASES: CliCase[] = [
   // Global
   { name: 'prints the version', args: ['--version'], exitCode: 0, stdout: /^\d+\.\d+\.\d+\n$/, stderr: '', bin: true },
-  { name: 'prints help with examples and exit codes', args: ['--help'], exitCode: 0, stdout: /Usage: cx-audit[\s\S]*Examples:[\s\S]*Exit codes:/, stderr: '', bin: true },
-  { name: 'prints help for a subcommand', args: ['report', '--help'], exitCode: 0, stdout: /Usage: cx-audit report \[options\] <answers-file> \[checklist\.\.\.\][\s\S]*--fail-under/, stderr: '' },
-  { name: 'rejects an unknown option', args: ['--frobnicate'], exitCode: 2, stdout: '', stderr: `cx-audit: unknown option '--frobnicate'\n${USAGE}`, bin: true },
-  { name: 'suggests a close option', args: ['validate', '--stirct', SHOP], exitCode: 2, stdout: '', stderr: /unknown option '--stirct'\n\(Did you mean --strict\?\)/ },
+  {
+    name: 'prints help with examples and exit codes',
+    args: ['--help'],
+    exitCode: 0,
+    stdout: /Usage: cx-audit[\s\S]*Examples:[\s\S]*Exit codes:/,
+    stderr: '',
+    bin: true,
+  },
+  {
+    name: 'prints help for a subcommand',
+    args: ['report', '--help'],
+    exitCode: 0,
+    stdout: /Usage: cx-audit report \[options\] <answers-file> \[checklist\.\.\.\][\s\S]*--fail-under/,
+    stderr: '',
+  },
+  {
+    name: 'rejects an unknown option',
+    args: ['--frobnicate'],
+    exitCode: 2,
+    stdout: '',
+    stderr: `cx-audit: unknown option '--frobnicate'\n${USAGE}`,
+    bin: true,
+  },
+  {
+    name: 'suggests a close option',
+    args: ['validate', '--stirct', SHOP],
+    exitCode: 2,
+    stdout: '',
+    stderr: /unknown option '--stirct'\n\(Did you mean --strict\?\)/,
+  },
 
   // validate
   { name: 'validate: a valid checklist', args: ['validate', SHOP], exitCode: 0, stdout: '✔ 1 checklist valid (6 questions)\n', stderr: '', bin: true },
   { name: 'validate: several files', args: ['validate', SHOP, OTHER], exitCode: 0, stdout: '✔ 2 checklists valid (7 questions)\n', stderr: '' },
-  { name: 'validate: a folder stands for its YAML files', args: ['validate', 'test/fixtures/checklists'], exitCode: 0, stdout: '✔ 2 checklists valid (7 questions)\n' },
+  {
+    name: 'validate: a folder stands for its YAML files',
+    args: ['validate', 'test/fixtures/checklists'],
+    exitCode: 0,
+    stdout: '✔ 2 checklists valid (7 questions)\n',
+  },
   { name: 'validate: quiet prints nothing when all is well', args: ['validate', '-q', SHOP], exitCode: 0, stdout: '', stderr: '' },
   {
     name: 'validate: an invalid checklist exits 1',
     args: ['validate', 'test/fixtures/bad/unknown-key.yaml'],
     exitCode: 1,
-    stdout: 'test/fixtures/bad/unknown-key.yaml:9:5: error: question "q" has an unknown key "aplliesTo"; did you mean "appliesTo"? [unknown-key]\n✖ 1 error in 1 of 1 file\n',
+    stdout:
+      'test/fixtures/bad/unknown-key.yaml:9:5: error: question "q" has an unknown key "aplliesTo"; did you mean "appliesTo"? [unknown-key]\n✖ 1 error in 1 of 1 file\n',
     stderr: '',
     bin: true,
   },
@@ -52,7 +84,12 @@ export const CASES: CliCase[] = [
     bin: true,
   },
   { name: 'validate: no file is a usage error', args: ['validate'], exitCode: 2, stdout: '', stderr: `cx-audit: missing required argument 'file'\n${USAGE}` },
-  { name: 'validate: an unknown format is a usage error', args: ['validate', '-f', 'xml', SHOP], exitCode: 2, stderr: /argument 'xml' is invalid\. Allowed choices are text, json, github\./ },
+  {
+    name: 'validate: an unknown format is a usage error',
+    args: ['validate', '-f', 'xml', SHOP],
+    exitCode: 2,
+    stderr: /argument 'xml' is invalid\. Allowed choices are text, json, github\./,
+  },
   {
     name: 'validate: JSON output',
     args: ['validate', '--format', 'json', SHOP],
@@ -66,42 +103,109 @@ export const CASES: CliCase[] = [
     name: 'validate: GitHub annotations',
     args: ['validate', '--format', 'github', 'test/fixtures/bad/duplicate-key.yaml'],
     exitCode: 1,
-    stdout: '::error file=test/fixtures/bad/duplicate-key.yaml,line=10,col=5,title=cx-audit duplicate-key::key "impact" appears twice in the same mapping; remove or rename one of them\n',
+    stdout:
+      '::error file=test/fixtures/bad/duplicate-key.yaml,line=10,col=5,title=cx-audit duplicate-key::key "impact" appears twice in the same mapping; remove or rename one of them\n',
   },
-  { name: 'validate: warnings pass', args: ['validate', 'test/fixtures/bad/warnings.yaml'], exitCode: 0, stdout: /✔ 1 checklist valid \(3 questions\), 4 warnings\n$/ },
-  { name: 'validate: --strict makes warnings fail', args: ['validate', '--strict', 'test/fixtures/bad/warnings.yaml'], exitCode: 1, stdout: /✖ 4 warnings in 1 of 1 file \(--strict makes warnings fail\)\n$/ },
+  {
+    name: 'validate: warnings pass',
+    args: ['validate', 'test/fixtures/bad/warnings.yaml'],
+    exitCode: 0,
+    stdout: /✔ 1 checklist valid \(3 questions\), 4 warnings\n$/,
+  },
+  {
+    name: 'validate: --strict makes warnings fail',
+    args: ['validate', '--strict', 'test/fixtures/bad/warnings.yaml'],
+    exitCode: 1,
+    stdout: /✖ 4 warnings in 1 of 1 file \(--strict makes warnings fail\)\n$/,
+  },
   { name: 'validate: colour only when asked', args: ['validate', 'nope.yaml'], env: { FORCE_COLOR: '1' }, exitCode: 2, stdout: /\u001b\[31merror/ },
-  { name: 'validate: NO_COLOR wins over a terminal', args: ['validate', 'nope.yaml'], env: { NO_COLOR: '1', FORCE_COLOR: '1' }, exitCode: 2, stdout: /^[^\u001b]*$/ },
+  {
+    name: 'validate: NO_COLOR wins over a terminal',
+    args: ['validate', 'nope.yaml'],
+    env: { NO_COLOR: '1', FORCE_COLOR: '1' },
+    exitCode: 2,
+    stdout: /^[^\u001b]*$/,
+  },
 
   // schema
   { name: 'schema: checklist', args: ['schema', 'checklist'], exitCode: 0, stdout: /"title": "Checklist"/, stderr: '', bin: true },
   { name: 'schema: answers', args: ['schema', 'answers'], exitCode: 0, stdout: /"title": "AnswersFile"/ },
   { name: 'schema: report', args: ['schema', 'report'], exitCode: 0, stdout: /"title": "Report"/ },
-  { name: 'schema: unknown name', args: ['schema', 'nope'], exitCode: 2, stdout: '', stderr: /value 'nope' is invalid for argument 'name'\. Allowed choices are checklist, answers, report\./ },
+  {
+    name: 'schema: unknown name',
+    args: ['schema', 'nope'],
+    exitCode: 2,
+    stdout: '',
+    stderr: /value 'nope' is invalid for argument 'name'\. Allowed choices are checklist, answers, report\./,
+  },
 
   // list
-  { name: 'list: the built-in checklists', args: ['list'], exitCode: 0, stdout: /^ID +VERSION +QUESTIONS +TITLE\ncustomer-types +1\.0\.0 +\d+ +Customer types and checkout\n[\s\S]*journey-organization/, stderr: /questions in all\. Customer types: b2c, b2b, c2c, b2g\./, bin: true },
+  {
+    name: 'list: the built-in checklists',
+    args: ['list'],
+    exitCode: 0,
+    stdout: /^ID +VERSION +QUESTIONS +TITLE\ncustomer-types +1\.0\.0 +\d+ +Customer types and checkout\n[\s\S]*journey-organization/,
+    stderr: /questions in all\. Customer types: b2c, b2b, c2c, b2g\./,
+    bin: true,
+  },
   {
     name: 'list: JSON',
     args: ['list', '-f', 'json'],
     exitCode: 0,
     stdout: (s) => {
       const list = JSON.parse(s);
-      if (list.length !== 7 || !list.every((c: { hash: string; questions: number }) => /^sha256-[0-9a-f]{16}$/.test(c.hash) && c.questions > 0)) throw new Error(s);
+      if (list.length !== 7 || !list.every((c: { hash: string; questions: number }) => /^sha256-[0-9a-f]{16}$/.test(c.hash) && c.questions > 0))
+        throw new Error(s);
     },
   },
-  { name: 'list: the questions of one checklist', args: ['list', 'chatbots'], exitCode: 0, stdout: /^Chatbots \(chatbots 1\.0\.0\)\n\nQUESTION +TYPE +IMPACT +EFFORT +TEXT\nbot-says-it-is-a-bot +yes-no +high +low +Does your chatbot/ },
-  { name: 'list: an unknown checklist', args: ['list', 'chatbot'], exitCode: 2, stdout: '', stderr: `cx-audit: there is no built-in checklist "chatbot"; \`cx-audit list\` shows them all. Did you mean "chatbots"?\n${USAGE}` },
+  {
+    name: 'list: the questions of one checklist',
+    args: ['list', 'chatbots'],
+    exitCode: 0,
+    stdout: /^Chatbots \(chatbots 1\.0\.0\)\n\nQUESTION +TYPE +IMPACT +EFFORT +TEXT\nbot-says-it-is-a-bot +yes-no +high +low +Does your chatbot/,
+  },
+  {
+    name: 'list: an unknown checklist',
+    args: ['list', 'chatbot'],
+    exitCode: 2,
+    stdout: '',
+    stderr: `cx-audit: there is no built-in checklist "chatbot"; \`cx-audit list\` shows them all. Did you mean "chatbots"?\n${USAGE}`,
+  },
   { name: 'list: an unknown format', args: ['list', '-f', 'xml'], exitCode: 2, stderr: /Allowed choices are text, json\./ },
 
   // init
-  { name: 'init: writes a starter checklist', args: ['init', '$TMP/mine.yaml'], exitCode: 0, stdout: '', stderr: /^Wrote .*mine\.yaml\. Edit it, then check it with: cx-audit validate .*mine\.yaml\n$/, bin: true },
-  { name: 'init: never overwrites', args: ['init', SHOP], exitCode: 2, stdout: '', stderr: `cx-audit: ${SHOP} already exists; choose another name, or move it away first (cx-audit init never overwrites)\n` },
-  { name: 'init: a missing folder is a clear error', args: ['init', '$TMP/no/such/dir/x.yaml'], exitCode: 2, stderr: /cannot write .*x\.yaml: the folder .*dir does not exist; create it or choose another path\n$/ },
+  {
+    name: 'init: writes a starter checklist',
+    args: ['init', '$TMP/mine.yaml'],
+    exitCode: 0,
+    stdout: '',
+    stderr: /^Wrote .*mine\.yaml\. Edit it, then check it with: cx-audit validate .*mine\.yaml\n$/,
+    bin: true,
+  },
+  {
+    name: 'init: never overwrites',
+    args: ['init', SHOP],
+    exitCode: 2,
+    stdout: '',
+    stderr: `cx-audit: ${SHOP} already exists; choose another name, or move it away first (cx-audit init never overwrites)\n`,
+  },
+  {
+    name: 'init: a missing folder is a clear error',
+    args: ['init', '$TMP/no/such/dir/x.yaml'],
+    exitCode: 2,
+    stderr: /cannot write .*x\.yaml: the folder .*dir does not exist; create it or choose another path\n$/,
+  },
   { name: 'init: needs a file name', args: ['init'], exitCode: 2, stderr: `cx-audit: missing required argument 'file'\n${USAGE}` },
 
   // report
-  { name: 'report: Markdown to stdout', args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER], exitCode: 0, stdout: /^# Customer experience audit: Acme Fabrics\n[\s\S]*\*\*Score: 88\.1 \/ 100\.\*\*/, stderr: '', bin: true },
+  {
+    name: 'report: Markdown to stdout',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER],
+    exitCode: 0,
+    stdout: /^# Customer experience audit: Acme Fabrics\n[\s\S]*\*\*Score: 88\.1 \/ 100\.\*\*/,
+    stderr: '',
+    bin: true,
+  },
   {
     name: 'report: JSON',
     args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '-f', 'json'],
@@ -111,12 +215,40 @@ export const CASES: CliCase[] = [
       if (r.schemaVersion !== 1 || r.score.value !== 88.1) throw new Error(s.slice(0, 200));
     },
   },
-  { name: 'report: --fail-under below the score passes', args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '--fail-under', '80'], exitCode: 0, stderr: 'Score 88.1 meets --fail-under 80\n' },
-  { name: 'report: --fail-under above the score fails', args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '--fail-under', '90'], exitCode: 1, stderr: 'cx-audit: score 88.1 is under --fail-under 90\n', bin: true },
-  { name: 'report: --fail-under must be a score', args: ['report', `${ANSWERS}/shop-complete.yaml`, '--fail-under', 'lots'], exitCode: 2, stdout: '', stderr: `cx-audit: --fail-under takes a score from 0 to 100, not "lots"\n${USAGE}` },
-  { name: 'report: --top must be a positive whole number', args: ['report', `${ANSWERS}/shop-complete.yaml`, '--top', '0'], exitCode: 2, stderr: /--top takes a whole number of fixes, 1 or more, not "0"/ },
+  {
+    name: 'report: --fail-under below the score passes',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '--fail-under', '80'],
+    exitCode: 0,
+    stderr: 'Score 88.1 meets --fail-under 80\n',
+  },
+  {
+    name: 'report: --fail-under above the score fails',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '--fail-under', '90'],
+    exitCode: 1,
+    stderr: 'cx-audit: score 88.1 is under --fail-under 90\n',
+    bin: true,
+  },
+  {
+    name: 'report: --fail-under must be a score',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, '--fail-under', 'lots'],
+    exitCode: 2,
+    stdout: '',
+    stderr: `cx-audit: --fail-under takes a score from 0 to 100, not "lots"\n${USAGE}`,
+  },
+  {
+    name: 'report: --top must be a positive whole number',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, '--top', '0'],
+    exitCode: 2,
+    stderr: /--top takes a whole number of fixes, 1 or more, not "0"/,
+  },
   { name: 'report: needs an answers file', args: ['report'], exitCode: 2, stderr: `cx-audit: missing required argument 'answers-file'\n${USAGE}` },
-  { name: 'report: a missing answers file', args: ['report', 'nope.yaml', SHOP], exitCode: 2, stdout: '', stderr: 'cx-audit: cannot read the answers file nope.yaml:\nnope.yaml: error: no such file; check the path [unreadable]\n' },
+  {
+    name: 'report: a missing answers file',
+    args: ['report', 'nope.yaml', SHOP],
+    exitCode: 2,
+    stdout: '',
+    stderr: 'cx-audit: cannot read the answers file nope.yaml:\nnope.yaml: error: no such file; check the path [unreadable]\n',
+  },
   {
     name: 'report: answers that cannot answer their questions',
     args: ['report', `${ANSWERS}/wrong-values.yaml`, SHOP, OTHER],
@@ -138,16 +270,36 @@ export const CASES: CliCase[] = [
       'test/fixtures/bad/unknown-key.yaml:9:5: error: question "q" has an unknown key "aplliesTo"; did you mean "appliesTo"? [unknown-key]\n' +
       '✖ 1 error in 1 of 1 file\n',
   },
-  { name: 'report: an unwritable output path fails first', args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '-o', '$TMP/missing/report.md'], exitCode: 2, stdout: '', stderr: /cannot write .*report\.md: the folder .*missing does not exist/ },
-  { name: 'report: writes to a file', args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '-o', '$TMP/report.md'], exitCode: 0, stdout: '', stderr: /^Report written to .*report\.md\n$/ },
+  {
+    name: 'report: an unwritable output path fails first',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '-o', '$TMP/missing/report.md'],
+    exitCode: 2,
+    stdout: '',
+    stderr: /cannot write .*report\.md: the folder .*missing does not exist/,
+  },
+  {
+    name: 'report: writes to a file',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '-o', '$TMP/report.md'],
+    exitCode: 0,
+    stdout: '',
+    stderr: /^Report written to .*report\.md\n$/,
+  },
   {
     name: 'report: --compare shows what got fixed',
     args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '--compare', `${ANSWERS}/shop-2025.yaml`],
     exitCode: 0,
-    stdout: /## Progress since 2025-03-01\n\nThe score went from 55\.6 to 88\.1 \(\+32\.5\)\.[\s\S]*### Fixed\n\n- Can a business buyer enter a VAT number at checkout\? \(`shop\/vat-number-field`\)/,
-    stderr: /shop-2025\.yaml:13:3: warning: question shop\/retired-question is not in shop 1\.2\.0 \(removed or renamed\?\); this answer is ignored \[unknown-question\]/,
+    stdout:
+      /## Progress since 2025-03-01\n\nThe score went from 55\.6 to 88\.1 \(\+32\.5\)\.[\s\S]*### Fixed\n\n- Can a business buyer enter a VAT number at checkout\? \(`shop\/vat-number-field`\)/,
+    stderr:
+      /shop-2025\.yaml:13:3: warning: question shop\/retired-question is not in shop 1\.2\.0 \(removed or renamed\?\); this answer is ignored \[unknown-question\]/,
   },
-  { name: 'report: SOURCE_DATE_EPOCH must be a number', args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER], env: { SOURCE_DATE_EPOCH: 'yesterday' }, exitCode: 2, stderr: /SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, up to 253402300799 \(the end of 9999\), not "yesterday"/ },
+  {
+    name: 'report: SOURCE_DATE_EPOCH must be a number',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER],
+    env: { SOURCE_DATE_EPOCH: 'yesterday' },
+    exitCode: 2,
+    stderr: /SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, up to 253402300799 \(the end of 9999\), not "yesterday"/,
+  },
 
   // audit (no terminal here: never prompts)
   {
@@ -155,11 +307,25 @@ export const CASES: CliCase[] = [
     args: [SHOP, OTHER, '--answers', '$TMP/none.yaml'],
     exitCode: 2,
     stdout: '',
-    stderr: /^cx-audit: no answers to report: CI is set, so cx-audit cannot ask, and .*none\.yaml does not exist\. Pass --answers <file> with every question answered, or run cx-audit in a terminal\n$/,
+    stderr:
+      /^cx-audit: no answers to report: CI is set, so cx-audit cannot ask, and .*none\.yaml does not exist\. Pass --answers <file> with every question answered, or run cx-audit in a terminal\n$/,
     bin: true,
   },
-  { name: 'audit: complete answers go straight to the report', args: ['audit', SHOP, OTHER, '--answers', `${ANSWERS}/shop-complete.yaml`, '--no-input'], exitCode: 0, stdout: /^# Customer experience audit: Acme Fabrics/, stderr: '', bin: true },
-  { name: 'audit: the default command', args: [SHOP, OTHER, '--answers', `${ANSWERS}/shop-complete.yaml`, '-f', 'json', '--fail-under', '95'], exitCode: 1, stdout: /"schemaVersion": 1/, stderr: 'cx-audit: score 88.1 is under --fail-under 95\n' },
+  {
+    name: 'audit: complete answers go straight to the report',
+    args: ['audit', SHOP, OTHER, '--answers', `${ANSWERS}/shop-complete.yaml`, '--no-input'],
+    exitCode: 0,
+    stdout: /^# Customer experience audit: Acme Fabrics/,
+    stderr: '',
+    bin: true,
+  },
+  {
+    name: 'audit: the default command',
+    args: [SHOP, OTHER, '--answers', `${ANSWERS}/shop-complete.yaml`, '-f', 'json', '--fail-under', '95'],
+    exitCode: 1,
+    stdout: /"schemaVersion": 1/,
+    stderr: 'cx-audit: score 88.1 is under --fail-under 95\n',
+  },
   {
     name: 'audit: missing answers are named, with the flag to pass',
     args: [SHOP, OTHER, '--answers', `${ANSWERS}/shop-2025.yaml`],
@@ -175,8 +341,18 @@ export const CASES: CliCase[] = [
       if (!s.endsWith(expected)) throw new Error(s);
     },
   },
-  { name: 'audit: --profile names unknown types', args: [SHOP, '--profile', 'b2c,b2x'], exitCode: 2, stderr: `cx-audit: --profile does not know "b2x"; use b2c, b2b, c2c or b2g, comma-separated. Did you mean "b2c"?\n${USAGE}` },
-  { name: 'audit: --channels names unknown channels', args: [SHOP, '--channels', 'fax'], exitCode: 2, stderr: /--channels does not know "fax"; use web-shop, physical-store/ },
+  {
+    name: 'audit: --profile names unknown types',
+    args: [SHOP, '--profile', 'b2c,b2x'],
+    exitCode: 2,
+    stderr: `cx-audit: --profile does not know "b2x"; use b2c, b2b, c2c or b2g, comma-separated. Did you mean "b2c"?\n${USAGE}`,
+  },
+  {
+    name: 'audit: --channels names unknown channels',
+    args: [SHOP, '--channels', 'fax'],
+    exitCode: 2,
+    stderr: /--channels does not know "fax"; use web-shop, physical-store/,
+  },
   {
     name: 'audit: --profile narrows the questions of a saved answers file',
     args: [SHOP, OTHER, '--answers', `${ANSWERS}/shop-complete.yaml`, '--profile', 'b2c', '-f', 'json'],
@@ -186,6 +362,17 @@ export const CASES: CliCase[] = [
       if (keys.includes('shop/vat-number-field')) throw new Error('b2b question kept');
     },
   },
-  { name: 'audit: an unwritable report path fails before anything else', args: [SHOP, OTHER, '--answers', `${ANSWERS}/shop-complete.yaml`, '-o', '$TMP/missing/report.md'], exitCode: 2, stdout: '', stderr: /^cx-audit: cannot write .*report\.md: the folder .*missing does not exist; create it or choose another path\n$/ },
-  { name: 'audit: an invalid checklist exits 2', args: ['test/fixtures/bad/when-cycle.yaml', '--no-input'], exitCode: 2, stderr: /^cx-audit: cannot use this checklist; fix it first/ },
+  {
+    name: 'audit: an unwritable report path fails before anything else',
+    args: [SHOP, OTHER, '--answers', `${ANSWERS}/shop-complete.yaml`, '-o', '$TMP/missing/report.md'],
+    exitCode: 2,
+    stdout: '',
+    stderr: /^cx-audit: cannot write .*report\.md: the folder .*missing does not exist; create it or choose another path\n$/,
+  },
+  {
+    name: 'audit: an invalid checklist exits 2',
+    args: ['test/fixtures/bad/when-cycle.yaml', '--no-input'],
+    exitCode: 2,
+    stderr: /^cx-audit: cannot use this checklist; fix it first/,
+  },
 ];

@@ -10,8 +10,7 @@ import { answersVocabulary } from './answers-vocabulary.js';
 import type { Answers, AnswersFile, AnswerValue } from './model.js';
 
 export type AnswersLoad =
-  | { ok: true; answers: Answers; file: YamlFile; diagnostics: Diagnostic[] }
-  | { ok: false; unreadable: boolean; diagnostics: Diagnostic[] };
+  { ok: true; answers: Answers; file: YamlFile; diagnostics: Diagnostic[] } | { ok: false; unreadable: boolean; diagnostics: Diagnostic[] };
 
 /** Why a value cannot answer a question, or undefined when it can. */
 export function invalidAnswer(question: Question, value: AnswerValue): string | undefined {
@@ -27,7 +26,9 @@ export function invalidAnswer(question: Question, value: AnswerValue): string | 
  */
 export async function loadAnswers(path: string, checklists: readonly LoadedChecklist[], context: ReadContext = {}): Promise<AnswersLoad> {
   const read = await readYamlFile(path, { ...context, kind: 'answers file' });
-  return read.ok ? checkAnswers(read.file, read.diagnostics, checklists) : { ok: false, unreadable: read.reason === 'unreadable', diagnostics: read.diagnostics };
+  return read.ok
+    ? checkAnswers(read.file, read.diagnostics, checklists)
+    : { ok: false, unreadable: read.reason === 'unreadable', diagnostics: read.diagnostics };
 }
 
 /** Checks parsed answers against the schema and the checklists (see loadAnswers). */
@@ -48,7 +49,7 @@ export function checkAnswers(file: YamlFile, readDiagnostics: readonly Diagnosti
   const answers: Answers = {
     client: data.client,
     auditor: data.auditor,
-    profile: data.profile as Answers['profile'],
+    profile: data.profile,
     checklists: new Map(),
     answers: new Map(),
   };
@@ -56,11 +57,19 @@ export function checkAnswers(file: YamlFile, readDiagnostics: readonly Diagnosti
     answers.checklists.set(id, { version: stamp.version, ...(stamp.hash ? { hash: stamp.hash } : {}) });
     const current = byId.get(id);
     if (current && current.version !== stamp.version) {
-      at(['checklists', id, 'version'], 'warning', 'checklist-version',
-        `these answers were given for ${id} ${stamp.version}; the checklist is now ${current.version}. Answers to questions that still exist are kept; check them and the new questions`);
+      at(
+        ['checklists', id, 'version'],
+        'warning',
+        'checklist-version',
+        `these answers were given for ${id} ${stamp.version}; the checklist is now ${current.version}. Answers to questions that still exist are kept; check them and the new questions`,
+      );
     } else if (current && stamp.hash && current.hash !== stamp.hash) {
-      at(['checklists', id, 'hash'], 'warning', 'checklist-changed',
-        `checklist ${id} ${stamp.version} has changed since these answers were given (its content differs, its version does not); check that the answers still fit the questions, and ask whoever maintains ${current.file} to raise its version when questions change`);
+      at(
+        ['checklists', id, 'hash'],
+        'warning',
+        'checklist-changed',
+        `checklist ${id} ${stamp.version} has changed since these answers were given (its content differs, its version does not); check that the answers still fit the questions, and ask whoever maintains ${current.file} to raise its version when questions change`,
+      );
     }
   }
   const missingChecklists = new Set<string>();
@@ -73,10 +82,22 @@ export function checkAnswers(file: YamlFile, readDiagnostics: readonly Diagnosti
       if (!checklist) {
         if (!missingChecklists.has(checklistId)) {
           missingChecklists.add(checklistId);
-          at(['answers', key], 'warning', 'unknown-checklist', `answers for checklist "${checklistId}", which is not loaded, are ignored; pass its file to include them`, true);
+          at(
+            ['answers', key],
+            'warning',
+            'unknown-checklist',
+            `answers for checklist "${checklistId}", which is not loaded, are ignored; pass its file to include them`,
+            true,
+          );
         }
       } else {
-        at(['answers', key], 'warning', 'unknown-question', `question ${key} is not in ${checklistId} ${checklist.version} (removed or renamed?); this answer is ignored`, true);
+        at(
+          ['answers', key],
+          'warning',
+          'unknown-question',
+          `question ${key} is not in ${checklistId} ${checklist.version} (removed or renamed?); this answer is ignored`,
+          true,
+        );
       }
       answers.answers.set(key, record);
       continue;

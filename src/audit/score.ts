@@ -126,26 +126,23 @@ export function audit(input: AuditInput): Report {
 
   const possible = overall.possible;
   // Highest value per unit of work first; ties go to the bigger impact, then to checklist order.
-  const ranked = gaps.sort(
-      (a, b) =>
-        b.priority - a.priority || IMPACT_WEIGHT[b.question.impact!] - IMPACT_WEIGHT[a.question.impact!] || a.order - b.order,
-    );
+  const ranked = gaps.sort((a, b) => b.priority - a.priority || IMPACT_WEIGHT[b.question.impact!] - IMPACT_WEIGHT[a.question.impact!] || a.order - b.order);
   const fixes: Fix[] = ranked.map(({ question, compliance, priority }, i) => ({
-      rank: i + 1,
-      key: question.key,
-      checklist: question.checklistId,
-      question: question.id,
-      text: question.text,
-      why: question.why ?? null,
-      fix: question.fix ?? null,
-      impact: question.impact!,
-      effort: question.effort!,
-      stage: question.stage,
-      tier: tierOf(question.impact!, question.effort!),
-      priority: round(priority, 3),
-      compliance: round(compliance, 3),
-      gain: round((100 * IMPACT_WEIGHT[question.impact!] * (1 - compliance)) / possible),
-    }));
+    rank: i + 1,
+    key: question.key,
+    checklist: question.checklistId,
+    question: question.id,
+    text: question.text,
+    why: question.why ?? null,
+    fix: question.fix ?? null,
+    impact: question.impact!,
+    effort: question.effort!,
+    stage: question.stage,
+    tier: tierOf(question.impact!, question.effort!),
+    priority: round(priority, 3),
+    compliance: round(compliance, 3),
+    gain: round((100 * IMPACT_WEIGHT[question.impact!] * (1 - compliance)) / possible),
+  }));
 
   const score = overall.score();
   const top = ranked.slice(0, input.top);
@@ -159,9 +156,7 @@ export function audit(input: AuditInput): Report {
     date: input.date,
     client: input.client ?? answers.client ?? null,
     auditor: input.auditor ?? answers.auditor ?? null,
-    profile: answers.profile
-      ? { customerTypes: answers.profile.customerTypes ?? null, channels: answers.profile.channels ?? null }
-      : null,
+    profile: answers.profile ? { customerTypes: answers.profile.customerTypes ?? null, channels: answers.profile.channels ?? null } : null,
     checklists: checklistResults,
     score,
     stages: STAGES.map((stage) => ({ stage, score: byStage.get(stage)!.score(), counts: byStage.get(stage)!.counts })),
@@ -169,9 +164,7 @@ export function audit(input: AuditInput): Report {
     maturity: { level: maturity.level, name: maturity.name, description: maturity.description },
     projection: { fixes: top.length, score: projected },
     fixes,
-    toVerify: toVerify
-      .sort((a, b) => b.weight - a.weight || a.order - b.order)
-      .map(({ order: _o, weight: _w, ...item }) => item),
+    toVerify: toVerify.sort((a, b) => b.weight - a.weight || a.order - b.order).map(({ order: _o, weight: _w, ...item }) => item),
     answers: answerResults,
     comparison: null,
     warnings: [...(input.warnings ?? [])],

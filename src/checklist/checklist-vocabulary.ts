@@ -11,10 +11,12 @@ function idAt(data: unknown, path: Path): string | undefined {
 }
 
 function slug(value: unknown): string {
-  return String(value)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || 'my-id';
+  return (
+    String(value)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'my-id'
+  );
 }
 
 const KEY_HINTS: Record<string, string> = {

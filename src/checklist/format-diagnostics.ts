@@ -32,7 +32,6 @@ export function summarize(files: ValidatedFile[], strict: boolean): ValidateSumm
   };
 }
 
-
 /** `file:line:col: error: message [rule]` lines, then one summary line. */
 export function formatText(summary: ValidateSummary, style: Style, options: { quiet?: boolean } = {}): string {
   const lines: string[] = [];

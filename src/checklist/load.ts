@@ -105,7 +105,7 @@ export function checkChecklistFile(file: YamlFile): { diagnostics: Diagnostic[];
 
 /** Lets a pending Ctrl-C be handled between files, and stops if it was. */
 export async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((done) => setImmediate(done));
   if (signal?.aborted) throw new InterruptedError('interrupted');
 }
 

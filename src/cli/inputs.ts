@@ -39,10 +39,13 @@ export async function checklistsForRun(paths: readonly string[], ctx: CommandCon
       false,
     );
     const text = formatText(summary, makeStyle(false)).trimEnd();
-    throw new InputError(`cannot use ${broken.length === 1 ? 'this checklist' : 'these checklists'}; fix ${broken.length === 1 ? 'it' : 'them'} first (cx-audit validate shows every problem):`, {
-      exitCode: EXIT.cannotRun,
-      details: text.split('\n'),
-    });
+    throw new InputError(
+      `cannot use ${broken.length === 1 ? 'this checklist' : 'these checklists'}; fix ${broken.length === 1 ? 'it' : 'them'} first (cx-audit validate shows every problem):`,
+      {
+        exitCode: EXIT.cannotRun,
+        details: text.split('\n'),
+      },
+    );
   }
   return result.checklists;
 }

@@ -5,6 +5,10 @@ import { SCHEMA_NAMES } from '../paths.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { VERSION } from '../generated/version.js';
 import { REPORT_FORMAT_NAMES } from '../report/formats.js';
+import type { AuditOptions } from './commands/audit.js';
+import type { ListOptions } from './commands/list.js';
+import type { ValidateOptions } from './commands/validate.js';
+import type { ReportOptions } from './report-output.js';
 import { makeStyle } from '../text/style.js';
 import { makeContext, type CommandContext } from './context.js';
 import { colorEnabled, type Io } from './io.js';
@@ -94,7 +98,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .option('--profile <types>', 'who you sell to, comma-separated: b2c,b2b,c2c,b2g')
       .option('--channels <channels>', `channels you run, comma-separated: ${CHANNELS.join(',')}`)
       .option('--no-input', 'never prompt; fail if answers are missing'),
-  ).action(async (checklists: string[], options) => {
+  ).action(async (checklists: string[], options: AuditOptions) => {
     const { auditCommand } = await import('./commands/audit.js');
     exitCode = await auditCommand(checklists, options, context());
   });
@@ -106,7 +110,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .argument('<answers-file>', 'answers file from an interview')
       .argument('[checklist...]', 'checklist files (default: the built-in checklists)')
       .option('--compare <file>', 'an older answers file or report.json to show progress against'),
-  ).action(async (answersFile: string, checklists: string[], options) => {
+  ).action(async (answersFile: string, checklists: string[], options: ReportOptions) => {
     const { reportCommand } = await import('./commands/report.js');
     exitCode = await reportCommand(answersFile, checklists, options, context());
   });
@@ -117,7 +121,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .argument('<file...>', 'checklist files or folders of them')
     .addOption(new Option('-f, --format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
     .option('--strict', 'warnings fail too')
-    .action(async (files: string[], options) => {
+    .action(async (files: string[], options: ValidateOptions) => {
       const { validateCommand } = await import('./commands/validate.js');
       exitCode = await validateCommand(files, options, context());
     });
@@ -127,7 +131,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .description('the built-in checklists, their versions and questions')
     .argument('[checklist]', 'show the questions of this checklist')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (id: string | undefined, options) => {
+    .action(async (id: string | undefined, options: ListOptions) => {
       const { listCommand } = await import('./commands/list.js');
       exitCode = await listCommand(id, options, context());
     });
@@ -138,7 +142,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .argument('<file>', 'where to write it')
     .action(async (file: string) => {
       const { initCommand } = await import('./commands/init.js');
-      exitCode = await initCommand(file, context());
+      exitCode = initCommand(file, context());
     });
 
   program
@@ -147,7 +151,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addArgument(new Argument('<name>', SCHEMA_NAMES.join(', ')).choices(SCHEMA_NAMES))
     .action(async (name: string) => {
       const { schemaCommand } = await import('./commands/schema.js');
-      exitCode = await schemaCommand(name, context());
+      exitCode = schemaCommand(name, context());
     });
 
   for (const command of program.commands) {

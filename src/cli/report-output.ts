@@ -82,7 +82,13 @@ export async function loadPrevious(
     const problems = schemaDiagnostics(validateReport, read.file, { describe: () => 'the report', allowedKeys: () => [] });
     const report = data as unknown as Report;
     if (!problems.length && !realDate(report.date)) {
-      problems.push({ file: path, ...read.file.placeOf(['date']), severity: 'error', rule: 'bad-date', message: `the report's date ${report.date} is not a real day` });
+      problems.push({
+        file: path,
+        ...read.file.placeOf(['date']),
+        severity: 'error',
+        rule: 'bad-date',
+        message: `the report's date ${report.date} is not a real day`,
+      });
     }
     if (problems.length) {
       throw new InputError(`${path} looks like a cx-audit report but does not match the report schema:`, { details: problems.slice(0, 5).map(diagnosticLine) });
@@ -90,7 +96,8 @@ export async function loadPrevious(
     previous = { report, source: 'report' };
   } else {
     const loaded = checkAnswers(read.file, read.diagnostics, checklists);
-    if (!loaded.ok) throw new InputError(`cannot compare with ${path}:`, { details: loaded.diagnostics.filter((d) => d.severity === 'error').map(diagnosticLine) });
+    if (!loaded.ok)
+      throw new InputError(`cannot compare with ${path}:`, { details: loaded.diagnostics.filter((d) => d.severity === 'error').map(diagnosticLine) });
     for (const d of loaded.diagnostics) ctx.notice(diagnosticLine(d));
     // An answers file says when it was answered only through its answers' times.
     const date = lastAnsweredAt(loaded.answers)?.slice(0, 10) ?? '';

@@ -22,7 +22,7 @@ export function describeWriteError(path: string, error: unknown): InputError {
               ? 'it already exists'
               : code === 'ENOTREG'
                 ? 'it is not a regular file (a link, a device or a pipe), and cx-audit only replaces regular files'
-              : String((error as Error).message ?? error);
+                : String((error as Error).message ?? error);
   return new InputError(`cannot write ${path}: ${reason}`, { cause: error });
 }
 
@@ -95,7 +95,7 @@ export function writeFileAtomic(path: string, content: string | Iterable<string>
       // Encoded slice by slice into one buffer, so a large report is never copied whole.
       const buffer = Buffer.allocUnsafe(WRITE_SLICE * 3 + 3);
       for (const piece of typeof content === 'string' ? [content] : content) {
-        for (let i = 0; i < piece.length; ) {
+        for (let i = 0; i < piece.length;) {
           let end = Math.min(i + WRITE_SLICE, piece.length);
           if (end < piece.length && piece.charCodeAt(end - 1) >= 0xd800 && piece.charCodeAt(end - 1) <= 0xdbff) end++;
           const length = buffer.write(piece.slice(i, end), 0, 'utf8');
@@ -113,8 +113,7 @@ export function writeFileAtomic(path: string, content: string | Iterable<string>
       const existing = lstatOrUndefined(path);
       if (existing && !existing.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
       renameSync(tmp, path);
-    }
-    else {
+    } else {
       linkSync(tmp, path);
       unlinkSync(tmp);
     }

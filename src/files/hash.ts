@@ -5,5 +5,8 @@ import { createHash } from 'node:crypto';
  * report says exactly which checklist text it was scored with.
  */
 export function contentHash(text: string): string {
-  return `sha256-${createHash('sha256').update(text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text).digest('hex').slice(0, 16)}`;
+  return `sha256-${createHash('sha256')
+    .update(text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text)
+    .digest('hex')
+    .slice(0, 16)}`;
 }

@@ -9,10 +9,7 @@ import { describeWriteError, writeFileAtomic } from './atomic-write.js';
  * a device, a pipe or a socket is written into as it is, never replaced; a
  * symbolic link is followed, so the file it points at gets the content.
  */
-export type OutputPlan =
-  | { kind: 'stdout' }
-  | { kind: 'file'; path: string; target: string }
-  | { kind: 'device'; path: string; target: string };
+export type OutputPlan = { kind: 'stdout' } | { kind: 'file'; path: string; target: string } | { kind: 'device'; path: string; target: string };
 
 function statOrUndefined(path: string, follow = true): Stats | undefined {
   try {
@@ -112,12 +109,7 @@ async function writeDevice(plan: { path: string; target: string }, pieces: Itera
 }
 
 /** Writes a result as planned: to stdout, into a device, or atomically into a file. */
-export async function writeOutput(
-  plan: OutputPlan,
-  pieces: Iterable<string>,
-  stdout: { write(chunk: string): unknown },
-  signal?: AbortSignal,
-): Promise<void> {
+export async function writeOutput(plan: OutputPlan, pieces: Iterable<string>, stdout: { write(chunk: string): unknown }, signal?: AbortSignal): Promise<void> {
   if (plan.kind === 'stdout') {
     for (const piece of pieces) stdout.write(piece);
     return;

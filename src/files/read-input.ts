@@ -117,11 +117,7 @@ async function readStream(path: string, max: number, options: ReadOptions): Prom
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   const stat = fstatSync(fd);
   const stream =
-    stat.isFIFO() || stat.isSocket()
-      ? new Socket({ fd, readable: true, writable: false })
-      : isatty(fd)
-        ? new ReadStream(fd)
-        : createReadStream('', { fd });
+    stat.isFIFO() || stat.isSocket() ? new Socket({ fd, readable: true, writable: false }) : isatty(fd) ? new ReadStream(fd) : createReadStream('', { fd });
   return collect(stream, max, options.signal, path);
 }
 
@@ -132,7 +128,11 @@ function looksUtf16(bytes: Buffer): boolean {
   if (sample.length < 4) return false;
   let evenNul = 0;
   let oddNul = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 ? oddNul++ : evenNul++);
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2) oddNul++;
+    else evenNul++;
+  }
   const pairs = Math.floor(sample.length / 2);
   return evenNul >= pairs * 0.8 || oddNul >= pairs * 0.8;
 }
@@ -157,7 +157,13 @@ export function decodeText(path: string, bytes: Buffer, kind: string): InputResu
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
     diagnostics.push(
-      diagnostic(path, 'byte-order-mark', 'starts with a byte-order mark (BOM); it was ignored, but some tools choke on it. Save as UTF-8 without BOM', { line: 1, column: 1 }, 'warning'),
+      diagnostic(
+        path,
+        'byte-order-mark',
+        'starts with a byte-order mark (BOM); it was ignored, but some tools choke on it. Save as UTF-8 without BOM',
+        { line: 1, column: 1 },
+        'warning',
+      ),
     );
   }
   if (text.includes('\r\n')) {

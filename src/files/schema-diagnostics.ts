@@ -42,7 +42,7 @@ function typeName(value: unknown): string {
   if (typeof value === 'number' && !Number.isFinite(value)) {
     return `${Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf'}, which YAML reads as ${Number.isNaN(value) ? '"not a number"' : 'infinity'}`;
   }
-  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
+  return `${typeof value === 'number' ? 'the number' : 'the value'} ${JSON.stringify(value)}`;
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -98,7 +98,6 @@ function toDiagnostic(error: SchemaError, file: YamlFile, vocabulary: SchemaVoca
   const path = parsePointer(error.instancePath);
   const value = valueAt(file.data, path);
   const key = path.length ? String(path[path.length - 1]) : '';
-  const parentPath = path.slice(0, -1);
   const subject = subjectOf(path, file.data, vocabulary);
   const hint = (k: string) => vocabulary.hint?.(k, error.keyword, value);
   const withHint = (message: string, k: string) => {
@@ -156,9 +155,7 @@ function toDiagnostic(error: SchemaError, file: YamlFile, vocabulary: SchemaVoca
     case 'minItems':
       rule = 'too-few';
       message = withHint(
-        Array.isArray(value) && value.length === 0
-          ? `${subject} is an empty list`
-          : `${subject} needs at least ${String(p.limit)} items`,
+        Array.isArray(value) && value.length === 0 ? `${subject} is an empty list` : `${subject} needs at least ${String(p.limit)} items`,
         key,
       );
       break;
@@ -182,7 +179,7 @@ function toDiagnostic(error: SchemaError, file: YamlFile, vocabulary: SchemaVoca
     case 'uniqueItems': {
       rule = 'duplicate-item';
       const list = Array.isArray(value) ? value : [];
-      const twice = list[Number(p.j)];
+      const twice: unknown = list[Number(p.j)];
       place = file.placeOf([...path, Number(p.i)]);
       message = `${subject} lists ${JSON.stringify(twice)} twice; remove one`;
       break;
@@ -192,7 +189,7 @@ function toDiagnostic(error: SchemaError, file: YamlFile, vocabulary: SchemaVoca
       message = withHint(`${subject} must be text, a whole number or a list, not ${typeName(value)}`, key);
       break;
     default:
-      message = `${subject}: ${error.message ?? "is invalid"}`;
+      message = `${subject}: ${error.message ?? 'is invalid'}`;
   }
   return { file: file.path, ...place, severity: 'error', rule, message, dataPath: path };
 }

@@ -49,9 +49,14 @@ function findOversize(data: unknown, text: string): Problem | undefined {
     const path = () => [...frames.slice(1).map((f) => f.key!), ...(key === undefined ? [] : [key])];
     if (size > MAX_ITEMS) {
       const what = keys ? 'a mapping with' : 'a list of';
-      return { rule: 'too-many-items', path: path(), message: (kind) => `holds ${what} ${formatCount(size)} entries; ${withArticle(kind)} may have at most ${formatCount(MAX_ITEMS)} in one list or mapping` };
+      return {
+        rule: 'too-many-items',
+        path: path(),
+        message: (kind) => `holds ${what} ${formatCount(size)} entries; ${withArticle(kind)} may have at most ${formatCount(MAX_ITEMS)} in one list or mapping`,
+      };
     }
-    if (frames.length >= MAX_DEPTH) return { rule: 'too-deep', path: path(), message: (kind) => `nests data more than ${MAX_DEPTH} levels deep; no ${kind} needs that` };
+    if (frames.length >= MAX_DEPTH)
+      return { rule: 'too-deep', path: path(), message: (kind) => `nests data more than ${MAX_DEPTH} levels deep; no ${kind} needs that` };
     frames.push({ value, keys, size, next: 0, values: 1, key });
     ancestors?.add(value);
     return undefined;
@@ -65,7 +70,8 @@ function findOversize(data: unknown, text: string): Problem | undefined {
       const child = (top.value as Record<string | number, unknown>)[key];
       if (child === null || typeof child !== 'object') top.values++;
       else if (measured?.has(child)) top.values += measured.get(child)!;
-      else if (ancestors?.has(child)) top.values++; // a cycle: counted once
+      else if (ancestors?.has(child))
+        top.values++; // a cycle: counted once
       else problem = enter(child, key);
       continue;
     }

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { Document } from 'yaml';
 import type { Diagnostic, Place } from './diagnostic.js';
 import { EXPLAIN_MAX_LINES, MAX_DEPTH, MAX_FLOW_DEPTH } from './limits.js';
@@ -22,8 +23,10 @@ const YAML_HINTS: Record<string, { rule: string; hint: string }> = {
 /** What a parser's syntax message means to someone editing the file, by message, which says more than the code. */
 function syntaxHint(message: string): string | undefined {
   if (/Tabs are not allowed|tab characters must not be used/i.test(message)) return 'YAML indents with spaces only; replace the tab with spaces';
-  if (/end with an? [\]}]$|unexpected end of the stream within a flow collection/.test(message)) return 'a closing bracket is missing on this line or one above it';
-  if (/sufficiently indented|same column|without - indicator|indentation/i.test(message)) return 'line this up with the lines above it: the same column for the same level, spaces only';
+  if (/end with an? [\]}]$|unexpected end of the stream within a flow collection/.test(message))
+    return 'a closing bracket is missing on this line or one above it';
+  if (/sufficiently indented|same column|without - indicator|indentation/i.test(message))
+    return 'line this up with the lines above it: the same column for the same level, spaces only';
   if (/Implicit keys need to be on a single line|Nested mappings are not allowed|colon is missed/.test(message)) {
     return 'every line of a mapping needs "key: value"; is a colon missing here, or a quote left open above?';
   }
@@ -101,7 +104,7 @@ function lineCount(text: string): number {
 
 /** yaml's diagnostics for a file, in the words an editor of the file needs; empty when yaml finds nothing wrong. */
 function explainWithYaml(text: string, kind: string, diag: MakeDiagnostic): Diagnostic[] {
-  const { LineCounter, parseAllDocuments } = loadCommonJs('yaml') as typeof import('yaml');
+  const { LineCounter, parseAllDocuments } = loadCommonJs('yaml') as typeof Yaml;
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }) as Document.Parsed[];
   const placeAt = (offset: number): Place => {
@@ -110,7 +113,9 @@ function explainWithYaml(text: string, kind: string, diag: MakeDiagnostic): Diag
   };
   const diagnostics: Diagnostic[] = [];
   if (docs.length > 1) {
-    diagnostics.push(diag('multiple-documents', `holds ${docs.length} YAML documents (separated by ---); put each ${kind} in its own file`, placeAt(docs[1]!.range?.[0] ?? 0)));
+    diagnostics.push(
+      diag('multiple-documents', `holds ${docs.length} YAML documents (separated by ---); put each ${kind} in its own file`, placeAt(docs[1]!.range?.[0] ?? 0)),
+    );
   }
   const doc = docs[0];
   if (!doc) return diagnostics;
@@ -166,8 +171,10 @@ export function explainSyntaxError(text: string, error: CoreSyntaxError, kind: s
       // yaml's own recursion can run out of stack on pathological input; the fast parser's message stands.
     }
   }
-  if (/expected a single document/.test(error.reason)) return [diag('multiple-documents', `holds more than one YAML document (separated by ---); put each ${kind} in its own file`, error.place)];
-  if (/duplicated mapping key/.test(error.reason)) return [diag('duplicate-key', 'a key appears twice in the same mapping; remove or rename one of them', error.place)];
+  if (/expected a single document/.test(error.reason))
+    return [diag('multiple-documents', `holds more than one YAML document (separated by ---); put each ${kind} in its own file`, error.place)];
+  if (/duplicated mapping key/.test(error.reason))
+    return [diag('duplicate-key', 'a key appears twice in the same mapping; remove or rename one of them', error.place)];
   const hint = syntaxHint(error.reason);
   return [diag(/unknown tag/.test(error.reason) ? 'yaml-tag' : 'yaml-syntax', hint ? `${error.reason}: ${hint}` : error.reason, error.place)];
 }

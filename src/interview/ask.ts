@@ -26,7 +26,8 @@ import { InterviewInterrupted } from './interrupted.js';
 export const TEXT_MAX = 2000;
 
 const tooLong = (value: string) =>
-  value.length <= TEXT_MAX || `That is ${value.length.toLocaleString('en-US')} characters; the answers file keeps at most ${TEXT_MAX.toLocaleString('en-US')}. Shorten it.`;
+  value.length <= TEXT_MAX ||
+  `That is ${value.length.toLocaleString('en-US')} characters; the answers file keeps at most ${TEXT_MAX.toLocaleString('en-US')}. Shorten it.`;
 
 export interface AskContext {
   input: NodeJS.ReadableStream;
@@ -161,7 +162,7 @@ export function createAsk(ctx: AskContext): Ask {
     return { kind: 'answer', value: picks.map((p) => String((p as { value: string }).value)) };
   }
 
-  async function text(question: Question, view: QuestionView, spec: Extract<PromptSpec, { kind: 'input' }>): Promise<QuestionResponse> {
+  async function typed(question: Question, view: QuestionView, spec: Extract<PromptSpec, { kind: 'input' }>): Promise<QuestionResponse> {
     const current = view.current?.answer;
     const value = await prompt(() =>
       input(
@@ -169,10 +170,10 @@ export function createAsk(ctx: AskContext): Ask {
           message: `${terminalSafe(question.text)} (${view.canGoBack ? '< goes back, ' : ''}? shows why, n/a or unsure work too)`,
           ...(typeof current === 'string' ? { default: terminalSafe(current) } : {}),
           required: true,
-          validate: (value: string) => {
-            if (['?', '<', NOT_APPLICABLE, UNSURE].includes(value.trim())) return true;
-            const parsed = spec.parse(value);
-            return 'error' in parsed ? parsed.error : tooLong(value);
+          validate: (typedText: string) => {
+            if (['?', '<', NOT_APPLICABLE, UNSURE].includes(typedText.trim())) return true;
+            const parsed = spec.parse(typedText);
+            return 'error' in parsed ? parsed.error : tooLong(typedText);
           },
         },
         context,
@@ -195,7 +196,11 @@ export function createAsk(ctx: AskContext): Ask {
             message: `${terminalSafe(summary.path)} already holds ${summary.answered} of ${summary.total} answers${last}.`,
             choices: [
               { value: 'resume', name: 'Resume where I left off' },
-              { value: 'restart', name: 'Start over', description: `The current answers are kept as a numbered backup (${terminalSafe(summary.path)}.1.bak, .2.bak…)` },
+              {
+                value: 'restart',
+                name: 'Start over',
+                description: `The current answers are kept as a numbered backup (${terminalSafe(summary.path)}.1.bak, .2.bak…)`,
+              },
             ],
           },
           context,
@@ -204,8 +209,8 @@ export function createAsk(ctx: AskContext): Ask {
     },
 
     async profile(defaults: Profile, which) {
-      let customerTypes = (defaults.customerTypes ?? []) as CustomerType[];
-      let channels = (defaults.channels ?? []) as Channel[];
+      let customerTypes = defaults.customerTypes ?? [];
+      let channels = defaults.channels ?? [];
       if (which.customerTypes) {
         customerTypes = await prompt(() =>
           checkbox<CustomerType>(
@@ -237,13 +242,16 @@ export function createAsk(ctx: AskContext): Ask {
       write(header(question, view, ctx.style));
       const spec = kindOf(question).prompt(question);
       if (spec.kind === 'checkbox') return multi(question, view, spec);
-      if (spec.kind === 'input') return text(question, view, spec);
+      if (spec.kind === 'input') return typed(question, view, spec);
       return single(question, view, spec);
     },
 
     async note(_question, current) {
       return prompt(() =>
-        input({ message: 'Note (saved with your answer; empty to remove it):', ...(current ? { default: terminalSafe(current) } : {}), validate: tooLong }, context),
+        input(
+          { message: 'Note (saved with your answer; empty to remove it):', ...(current ? { default: terminalSafe(current) } : {}), validate: tooLong },
+          context,
+        ),
       );
     },
 

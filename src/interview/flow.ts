@@ -4,11 +4,7 @@ import type { LoadedChecklist, Question } from '../checklist/model.js';
 import type { Channel, CustomerType } from '../checklist/vocabulary.js';
 
 /** What the person did at a question. */
-export type QuestionResponse =
-  | { kind: 'answer'; value: AnswerValue }
-  | { kind: 'back' }
-  | { kind: 'why' }
-  | { kind: 'note' };
+export type QuestionResponse = { kind: 'answer'; value: AnswerValue } | { kind: 'back' } | { kind: 'why' } | { kind: 'note' };
 
 /** Where the person is, for the screen. Counts are of the questions that apply, and change as answers open or skip follow-ups. */
 export interface QuestionView {

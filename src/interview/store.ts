@@ -97,10 +97,10 @@ export class AnswersStore {
       }
       const stale = holder.host === info.host && typeof holder.pid === 'number' && !processAlive(holder.pid);
       if (!stale || attempt > 0) {
-        const who = holder.pid ? ` (process ${holder.pid}${holder.host && holder.host !== info.host ? ` on ${holder.host}` : ''}, since ${holder.since ?? 'unknown'})` : '';
-        throw new InputError(
-          `${this.path} is in use by another cx-audit${who}. Finish that interview first; if none is running, delete ${this.lockName}`,
-        );
+        const who = holder.pid
+          ? ` (process ${holder.pid}${holder.host && holder.host !== info.host ? ` on ${holder.host}` : ''}, since ${holder.since ?? 'unknown'})`
+          : '';
+        throw new InputError(`${this.path} is in use by another cx-audit${who}. Finish that interview first; if none is running, delete ${this.lockName}`);
       }
       try {
         unlinkSync(this.lockPath);

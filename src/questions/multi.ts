@@ -7,13 +7,17 @@ export const multi: QuestionKind = {
   hasChoices: true,
   invalid: (q, value) => {
     const ids = q.choices.map((c) => c.id);
-    if (!Array.isArray(value)) return `${JSON.stringify(value)} cannot answer multi question ${q.key}; write a list of choice ids ([${ids.join(', ')}], or [] for none), ${OTHER_ANSWERS}`;
+    if (!Array.isArray(value))
+      return `${JSON.stringify(value)} cannot answer multi question ${q.key}; write a list of choice ids ([${ids.join(', ')}], or [] for none), ${OTHER_ANSWERS}`;
     const unknown = value.filter((v) => !ids.includes(v));
     return unknown.length ? `${JSON.stringify(unknown[0])} is not a choice of multi question ${q.key}; its choices are ${orList(ids)}` : undefined;
   },
   compliance: (q, value) => {
     const picked = new Set(value as string[]);
-    return Math.min(1, q.choices.filter((c) => picked.has(c.id)).reduce((sum, c) => sum + c.score, 0));
+    return Math.min(
+      1,
+      q.choices.filter((c) => picked.has(c.id)).reduce((sum, c) => sum + c.score, 0),
+    );
   },
   label: (q, value) => {
     const picked = new Set(value as string[]);

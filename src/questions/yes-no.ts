@@ -4,7 +4,8 @@ import { OTHER_ANSWERS, type QuestionKind } from './kind.js';
 export const yesNo: QuestionKind = {
   scored: true,
   hasChoices: false,
-  invalid: (q, value) => (value === 'yes' || value === 'no' ? undefined : `${JSON.stringify(value)} cannot answer yes-no question ${q.key}; write yes, no, ${OTHER_ANSWERS}`),
+  invalid: (q, value) =>
+    value === 'yes' || value === 'no' ? undefined : `${JSON.stringify(value)} cannot answer yes-no question ${q.key}; write yes, no, ${OTHER_ANSWERS}`,
   compliance: (_q, value) => (value === 'yes' ? 1 : 0),
   label: (_q, value) => (value === 'yes' ? 'Yes' : 'No'),
   conditionValues: () => ['yes', 'no'],

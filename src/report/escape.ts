@@ -1,7 +1,7 @@
 import { oneLine } from '../text/sanitize.js';
 
 // Anything but plain ASCII words and punctuation, doubled or edge spaces, or the start of a web address.
-const NOT_PLAIN = /[^A-Za-z0-9 ,.;:?'"()%-]|  |^ | $|www\./i;
+const NOT_PLAIN = /[^A-Za-z0-9 ,.;:?'"()%-]| {2}|^ | $|www\./i;
 
 /**
  * Text from checklists, answers and notes, made inert in Markdown: one line,
@@ -12,18 +12,23 @@ const NOT_PLAIN = /[^A-Za-z0-9 ,.;:?'"()%-]|  |^ | $|www\./i;
 export function md(text: string): string {
   // Most text needs nothing: plain words and punctuation that Markdown leaves alone.
   if (!NOT_PLAIN.test(text)) return text;
-  return oneLine(text)
-    .trim()
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`)
-    // Break autolinks: a URL in a note stays text, never a link the reader did not see coming.
-    .replace(/:\/\//g, '\\://')
-    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`);
+  return (
+    oneLine(text)
+      .trim()
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`)
+      // Break autolinks: a URL in a note stays text, never a link the reader did not see coming.
+      .replace(/:\/\//g, '\\://')
+      .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`)
+  );
 }
 
 /** Text for a Mermaid label: only letters, digits, spaces and simple punctuation survive. */
 export function mermaidText(text: string): string {
-  return oneLine(text).replace(/[^\p{L}\p{N} .,'()/-]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return oneLine(text)
+    .replace(/[^\p{L}\p{N} .,'()/-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -10,7 +10,7 @@ const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
  * without first being built as one huge string.
  */
 export function* renderJsonChunks(report: Report): Generator<string> {
-  const entries = Object.entries(report);
+  const entries: [string, unknown][] = Object.entries(report);
   yield '{\n';
   for (let i = 0; i < entries.length; i++) {
     const [key, value] = entries[i]!;

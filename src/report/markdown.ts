@@ -66,16 +66,16 @@ function summarySection(report: Report): string[] {
   if (score.value === null) {
     lines.push('No scored question has an answer yet, so there is no score.');
   } else {
-    lines.push(
-      `**Score: ${formatScore(score.value)} / 100.** Stage ${maturity.level} of 5: **${maturity.name}**. ${maturity.description}`,
-    );
+    lines.push(`**Score: ${formatScore(score.value)} / 100.** Stage ${maturity.level} of 5: **${maturity.name}**. ${maturity.description}`);
   }
   lines.push('');
   const facts = [
     `${plural(counts.applicable, 'question')} apply to this business: ${counts.answered} answered, ${counts.notApplicable} not applicable, ${counts.unsure} unsure, ${counts.unanswered} unanswered.`,
   ];
   if (counts.unsure && range(score)) {
-    facts.push(`The unsure answers put the score anywhere from ${formatScore(score.min)} to ${formatScore(score.max)} until they are checked (see "To verify").`);
+    facts.push(
+      `The unsure answers put the score anywhere from ${formatScore(score.min)} to ${formatScore(score.max)} until they are checked (see "To verify").`,
+    );
   }
   if (counts.unanswered) facts.push(`The score covers answered questions only; ${plural(counts.unanswered, 'question')} still need an answer.`);
   const tiers = (['quick-win', 'big-bet', 'easy-fix', 'later'] as const)
@@ -103,9 +103,9 @@ function comparisonSection(report: Report): string[] {
       : `The score went from ${formatScore(c.previous.score)} to ${formatScore(report.score.value)} (${formatChange(c.scoreChange)}).`,
   );
   lines.push('', '| Checklist | Before | Now | Change |', '| --- | ---: | ---: | ---: |');
-  for (const row of c.checklists) {
-    const name = report.checklists.find((x) => x.id === row.id)?.title ?? row.id;
-    lines.push(`| ${md(name)} | ${formatScore(row.before)} | ${formatScore(row.after)} | ${formatChange(row.change)} |`);
+  for (const change of c.checklists) {
+    const name = report.checklists.find((x) => x.id === change.id)?.title ?? change.id;
+    lines.push(`| ${md(name)} | ${formatScore(change.before)} | ${formatScore(change.after)} | ${formatChange(change.change)} |`);
   }
   const list = (heading: string, items: typeof c.fixed, empty: string) => {
     lines.push('', `### ${heading}`, '');
@@ -142,7 +142,9 @@ function headline(fix: Fix): string {
 function fixDetails(fix: Fix, report: Report): string[] {
   const answer = report.answers.find((a) => a.key === fix.key);
   const lines = [`### ${fix.rank}. ${headline(fix)}`, ''];
-  lines.push(`**${TIER_LABELS[fix.tier]}**: impact ${IMPACT_LABELS[fix.impact].toLowerCase()}, effort ${EFFORT_LABELS[fix.effort].toLowerCase()}, +${formatScore(fix.gain)} points.`);
+  lines.push(
+    `**${TIER_LABELS[fix.tier]}**: impact ${IMPACT_LABELS[fix.impact].toLowerCase()}, effort ${EFFORT_LABELS[fix.effort].toLowerCase()}, +${formatScore(fix.gain)} points.`,
+  );
   lines.push('', `- **Question:** ${md(fix.text)}`, `- **Answer:** ${answer?.label ? md(answer.label) : '–'}`);
   if (answer?.note) lines.push(`- **Note:** ${md(answer.note)}`);
   if (fix.why) lines.push(`- **Why it matters:** ${md(fix.why)}`);

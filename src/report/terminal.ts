@@ -54,5 +54,5 @@ export function renderTerminal(report: Report, ctx: TerminalContext): string {
       },
     },
   });
-  return marked.parse(renderSummaryMarkdown(report), { async: false }) as string;
+  return marked.parse(renderSummaryMarkdown(report), { async: false });
 }

@@ -1,5 +1,3 @@
-/* eslint-disable no-control-regex */
-
 // CSI/OSC/other escape sequences, then any remaining C0 (but tab and newline), DEL and C1 control.
 const ESCAPES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_]?)|\u009b[0-?]*[ -/]*[@-~]/g;
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;

@@ -22,7 +22,15 @@ describe('the scoring model (docs/scoring.md)', () => {
       { id: 'yn' },
       { id: 'scale', type: 'scale' },
       { id: 'choice', type: 'choice', choices: levels },
-      { id: 'multi', type: 'multi', choices: [{ id: 'a', label: 'A', score: 0.5 }, { id: 'b', label: 'B', score: 0.75 }, { id: 'c', label: 'C', score: 0.25 }] },
+      {
+        id: 'multi',
+        type: 'multi',
+        choices: [
+          { id: 'a', label: 'A', score: 0.5 },
+          { id: 'b', label: 'B', score: 0.75 },
+          { id: 'c', label: 'C', score: 0.25 },
+        ],
+      },
       { id: 'text', type: 'text' },
     ]);
     const [yn, scale, choice, multi, text] = c.questions;
@@ -53,7 +61,16 @@ describe('the scoring model (docs/scoring.md)', () => {
 
   it('places maturity stages at 40, 60, 75 and 90', () => {
     expect([0, 39.9, 40, 59.9, 60, 74.9, 75, 89.9, 90, 100].map((s) => maturityOf(s).name)).toEqual([
-      'Reactive', 'Reactive', 'Responsive', 'Responsive', 'Consistent', 'Consistent', 'Proactive', 'Proactive', 'Customer-led', 'Customer-led',
+      'Reactive',
+      'Reactive',
+      'Responsive',
+      'Responsive',
+      'Consistent',
+      'Consistent',
+      'Proactive',
+      'Proactive',
+      'Customer-led',
+      'Customer-led',
     ]);
     expect(maturityOf(null).level).toBe(0);
   });
@@ -108,8 +125,14 @@ describe('audit()', () => {
       ...base,
       checklists: [c],
       answers: answers({
-        'c/low-low': 'no', 'c/med-med': 'no', 'c/crit-high': 'no', 'c/high-med': 'no', 'c/high-low-half': 3,
-        'c/first-med': 'no', 'c/second-med': 'no', 'c/done': 'yes',
+        'c/low-low': 'no',
+        'c/med-med': 'no',
+        'c/crit-high': 'no',
+        'c/high-med': 'no',
+        'c/high-low-half': 3,
+        'c/first-med': 'no',
+        'c/second-med': 'no',
+        'c/done': 'yes',
       }),
     });
     expect(report.fixes.map((f) => [f.rank, f.question, f.priority, f.tier])).toEqual([
@@ -144,7 +167,15 @@ describe('audit()', () => {
       { id: 'gate' },
       { id: 'follow-up', when: { question: 'gate', is: 'yes' } },
       { id: 'unless', when: { not: { question: 'gate', is: 'yes' } } },
-      { id: 'nested', when: { any: [{ question: 'follow-up', is: 'yes' }, { question: 'unless', in: ['yes'] }] } },
+      {
+        id: 'nested',
+        when: {
+          any: [
+            { question: 'follow-up', is: 'yes' },
+            { question: 'unless', in: ['yes'] },
+          ],
+        },
+      },
     ]);
     const report = audit({
       ...base,
@@ -179,7 +210,12 @@ describe('audit()', () => {
 
 describe('compare()', () => {
   const c = checklist('c', [{ id: 'fixed' }, { id: 'worse', type: 'scale' }, { id: 'same' }, { id: 'new' }, { id: 'was-unsure' }]);
-  const then = audit({ ...base, date: '2025-01-01', checklists: [c], answers: answers({ 'c/fixed': 'no', 'c/worse': 5, 'c/same': 'no', 'c/was-unsure': 'unsure' }) });
+  const then = audit({
+    ...base,
+    date: '2025-01-01',
+    checklists: [c],
+    answers: answers({ 'c/fixed': 'no', 'c/worse': 5, 'c/same': 'no', 'c/was-unsure': 'unsure' }),
+  });
   const now = audit({ ...base, checklists: [c], answers: answers({ 'c/fixed': 'yes', 'c/worse': 3, 'c/same': 'no', 'c/new': 'no', 'c/was-unsure': 'no' }) });
 
   it('reports the score change, what got fixed, what got worse and what is new', () => {

@@ -23,7 +23,9 @@ const CASES: { fixture: string; exitCode: number; lines: string[] }[] = [
   {
     fixture: 'bom',
     exitCode: 0,
-    lines: ['bom.yaml:1:1: warning: starts with a byte-order mark (BOM); it was ignored, but some tools choke on it. Save as UTF-8 without BOM [byte-order-mark]'],
+    lines: [
+      'bom.yaml:1:1: warning: starts with a byte-order mark (BOM); it was ignored, but some tools choke on it. Save as UTF-8 without BOM [byte-order-mark]',
+    ],
   },
   {
     // CRLF files are read as they are; places stay right.
@@ -77,14 +79,20 @@ const CASES: { fixture: string; exitCode: number; lines: string[] }[] = [
   {
     fixture: 'custom-tag',
     exitCode: 1,
-    lines: ['custom-tag.yaml:2:8: error: Unresolved tag: !!js/function: custom YAML tags are not supported; remove the tag (the word starting with !) [yaml-tag]'],
+    lines: [
+      'custom-tag.yaml:2:8: error: Unresolved tag: !!js/function: custom YAML tags are not supported; remove the tag (the word starting with !) [yaml-tag]',
+    ],
   },
   {
     fixture: 'alias-bomb',
     exitCode: 1,
     lines: ['alias-bomb.yaml:6:10: error: expands YAML aliases (*name) to more than 2,000,000 values; write the repeated parts out instead [alias-limit]'],
   },
-  { fixture: 'deep-nesting', exitCode: 1, lines: ['deep-nesting.yaml:4:268: error: nests brackets more than 256 levels deep; no checklist needs that [too-deep]'] },
+  {
+    fixture: 'deep-nesting',
+    exitCode: 1,
+    lines: ['deep-nesting.yaml:4:268: error: nests brackets more than 256 levels deep; no checklist needs that [too-deep]'],
+  },
   {
     fixture: 'two-documents',
     exitCode: 1,
@@ -129,12 +137,16 @@ const CASES: { fixture: string; exitCode: number; lines: string[] }[] = [
   {
     fixture: 'questions-not-a-list',
     exitCode: 1,
-    lines: ['questions-not-a-list.yaml:6:3: error: "questions" in the checklist must be a list, not a mapping: write each question as a list item that starts with "- " [wrong-type]'],
+    lines: [
+      'questions-not-a-list.yaml:6:3: error: "questions" in the checklist must be a list, not a mapping: write each question as a list item that starts with "- " [wrong-type]',
+    ],
   },
   {
     fixture: 'question-not-a-mapping',
     exitCode: 1,
-    lines: ['question-not-a-mapping.yaml:6:5: error: question 1 must be a mapping of keys to values, not the text "Do you answer email within a day?" [wrong-type]'],
+    lines: [
+      'question-not-a-mapping.yaml:6:5: error: question 1 must be a mapping of keys to values, not the text "Do you answer email within a day?" [wrong-type]',
+    ],
   },
   {
     fixture: 'score-as-text',
@@ -151,13 +163,21 @@ const CASES: { fixture: string; exitCode: number; lines: string[] }[] = [
   {
     fixture: 'learn-more-not-url',
     exitCode: 1,
-    lines: ['learn-more-not-url.yaml:13:17: error: item 1 of "learnMore" in question "q" is not valid ("www.example.com"): write a full web address starting with https:// [bad-format]'],
+    lines: [
+      'learn-more-not-url.yaml:13:17: error: item 1 of "learnMore" in question "q" is not valid ("www.example.com"): write a full web address starting with https:// [bad-format]',
+    ],
   },
-  { fixture: 'empty-text', exitCode: 1, lines: ['empty-text.yaml:7:11: error: "text" in question "q" is empty; write the text or remove the key [empty-text]'] },
+  {
+    fixture: 'empty-text',
+    exitCode: 1,
+    lines: ['empty-text.yaml:7:11: error: "text" in question "q" is empty; write the text or remove the key [empty-text]'],
+  },
   {
     fixture: 'empty-condition',
     exitCode: 1,
-    lines: ['empty-condition.yaml:9:11: error: a "when" condition of question "q" is empty: write {question: <id>, is: <answer>}, or use all, any or not [too-few]'],
+    lines: [
+      'empty-condition.yaml:9:11: error: a "when" condition of question "q" is empty: write {question: <id>, is: <answer>}, or use all, any or not [too-few]',
+    ],
   },
   // Semantic rules
   {
@@ -210,13 +230,17 @@ const CASES: { fixture: string; exitCode: number; lines: string[] }[] = [
     // Read as a multi-line text by YAML, the line above gets the blame; the line to fix is this one.
     fixture: 'over-indented-key',
     exitCode: 1,
-    lines: ['over-indented-key.yaml:8:6: error: "type" is indented further than "text" above it (5 spaces, not 4); keys of one mapping start at the same column [yaml-syntax]'],
+    lines: [
+      'over-indented-key.yaml:8:6: error: "type" is indented further than "text" above it (5 spaces, not 4); keys of one mapping start at the same column [yaml-syntax]',
+    ],
   },
   { fixture: 'utf16', exitCode: 1, lines: ['utf16.yaml:1:1: error: is UTF-16 text; save the checklist with UTF-8 encoding [encoding]'] },
   {
     fixture: 'nan-title',
     exitCode: 1,
-    lines: ['nan-title.yaml:2:8: error: "title" in the checklist must be text, not .nan, which YAML reads as "not a number": put the text in quotes if it contains a colon or starts with a special character [wrong-type]'],
+    lines: [
+      'nan-title.yaml:2:8: error: "title" in the checklist must be text, not .nan, which YAML reads as "not a number": put the text in quotes if it contains a colon or starts with a special character [wrong-type]',
+    ],
   },
   {
     // Schema and semantic problems in one run, not in waves.

@@ -23,7 +23,13 @@ describe('the built-in checklists', () => {
 
   it('cover the seven areas with 80 to 120 questions', () => {
     expect(checklists.map((c) => c.id)).toEqual([
-      'customer-types', 'customer-service', 'chatbots', 'email-journeys', 'delivery', 'feedback-loyalty', 'journey-organization',
+      'customer-types',
+      'customer-service',
+      'chatbots',
+      'email-journeys',
+      'delivery',
+      'feedback-loyalty',
+      'journey-organization',
     ]);
     expect(questions.length).toBeGreaterThanOrEqual(80);
     expect(questions.length).toBeLessThanOrEqual(120);
@@ -97,7 +103,13 @@ describe('impact and effort are calibrated', () => {
     }
     for (const q of questions.filter((x) => x.type === 'multi')) {
       for (const s of q.choices.map((c) => c.score)) expect([0, 0.25, 0.5, 0.75, 1], q.key).toContain(s);
-      expect(Math.min(1, q.choices.reduce((sum, c) => sum + c.score, 0)), `${q.key}: picking everything reaches 1`).toBe(1);
+      expect(
+        Math.min(
+          1,
+          q.choices.reduce((sum, c) => sum + c.score, 0),
+        ),
+        `${q.key}: picking everything reaches 1`,
+      ).toBe(1);
     }
   });
 });
@@ -107,7 +119,11 @@ describe('the checklists are our own words', () => {
     const seeds = new Set(readFileSync('test/fixtures/seed-fingerprints.txt', 'utf8').trim().split('\n'));
     expect(seeds.size).toBeGreaterThan(1000);
     for (const c of checklists) {
-      for (const text of [c.title, c.description ?? '', ...c.questions.flatMap((q) => [q.text, q.why ?? '', q.fix ?? '', ...q.choices.map((ch) => ch.label)])]) {
+      for (const text of [
+        c.title,
+        c.description ?? '',
+        ...c.questions.flatMap((q) => [q.text, q.why ?? '', q.fix ?? '', ...q.choices.map((ch) => ch.label)]),
+      ]) {
         const copied = [...fingerprints(text)].filter((h) => seeds.has(h));
         expect(copied, `${c.id}: "${text.slice(0, 60)}…"`).toEqual([]);
       }

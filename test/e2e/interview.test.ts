@@ -71,7 +71,9 @@ describe('the interview in a real terminal', () => {
     await first.waitFor('Who do you sell to?');
     const second = start(cwd);
     expect((await second.exited).exitCode).toBe(2);
-    expect(second.text()).toMatch(/cx-audit-answers\.yaml is in use by another cx-audit \(process \d+, since .*\)\. Finish that interview first; if none is running, delete cx-audit-answers\.yaml\.lock/);
+    expect(second.text()).toMatch(
+      /cx-audit-answers\.yaml is in use by another cx-audit \(process \d+, since .*\)\. Finish that interview first; if none is running, delete cx-audit-answers\.yaml\.lock/,
+    );
     await first.press(KEY.ctrlC);
     expect((await first.exited).exitCode).toBe(130);
   });
@@ -124,7 +126,10 @@ describe('hostile text and fast keys in a real terminal', () => {
 
   it('never sends a note to the terminal raw as the default of "Edit the note"', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
-    writeFileSync(join(cwd, 'cx-audit-answers.yaml'), `schemaVersion: 1\nprofile: { customerTypes: [b2c], channels: [web-shop] }\nanswers:\n  shop/sells-online: { answer: yes, note: ${JSON.stringify(`Ask Ana ${HOSTILE}`)} }\n`);
+    writeFileSync(
+      join(cwd, 'cx-audit-answers.yaml'),
+      `schemaVersion: 1\nprofile: { customerTypes: [b2c], channels: [web-shop] }\nanswers:\n  shop/sells-online: { answer: yes, note: ${JSON.stringify(`Ask Ana ${HOSTILE}`)} }\n`,
+    );
     const t = start(cwd);
     await t.waitFor('already holds 1 of 6 answers');
     await t.press(KEY.enter); // resume

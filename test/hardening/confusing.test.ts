@@ -22,7 +22,9 @@ describe('a mistyped command', () => {
 
   it('a word far from every command lists the commands', () => {
     const result = runBin(['frobnicate']);
-    expect(result.stderr).toMatch(/^cx-audit: unknown command 'frobnicate'; the commands are audit, report, validate, list, init or schema, and a checklist must be an existing \.yaml file\n/);
+    expect(result.stderr).toMatch(
+      /^cx-audit: unknown command 'frobnicate'; the commands are audit, report, validate, list, init or schema, and a checklist must be an existing \.yaml file\n/,
+    );
     expect(result.code).toBe(2);
   });
 });
@@ -38,7 +40,9 @@ describe('report formats follow the file name', () => {
   it('-f json -o report.md is a contradiction, refused before anything is written', () => {
     const out = join(tmp(), 'report.md');
     const result = runBin(['report', COMPLETE, SHOP, OTHER, '-f', 'json', '-o', out]);
-    expect(result.stderr).toBe(`cx-audit: -f json does not match -o ${out}, whose name says Markdown; drop -f, or name the file .json\nRun \`cx-audit --help\` for usage.\n`);
+    expect(result.stderr).toBe(
+      `cx-audit: -f json does not match -o ${out}, whose name says Markdown; drop -f, or name the file .json\nRun \`cx-audit --help\` for usage.\n`,
+    );
     expect(result.code).toBe(2);
   });
 
@@ -71,7 +75,9 @@ describe('hints and warnings', () => {
     writeFileSync(checklist, readFileSync(checklist, 'utf8').replace('Do you sell online?', 'Do you sell on the web?'));
     const result = runBin(['report', answers, checklist, OTHER, '-o', join(dir, 'r.md')]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/answers\.yaml:\d+:\d+: warning: checklist shop 1\.2\.0 has changed since these answers were given \(its content differs, its version does not\); check that the answers still fit the questions, and ask whoever maintains .*shop\.yaml to raise its version when questions change \[checklist-changed\]/);
+    expect(result.stderr).toMatch(
+      /answers\.yaml:\d+:\d+: warning: checklist shop 1\.2\.0 has changed since these answers were given \(its content differs, its version does not\); check that the answers still fit the questions, and ask whoever maintains .*shop\.yaml to raise its version when questions change \[checklist-changed\]/,
+    );
   });
 
   it('--no-color keeps escape codes out of error messages, even on a colour terminal', () => {
@@ -111,7 +117,11 @@ describe('--compare refuses what is not an earlier audit of this client', () => 
     const dir = tmp();
     const good = JSON.parse(runBin(['report', fixture('answers/shop-2025.yaml'), SHOP, OTHER, '-f', 'json']).stdout);
     for (const [name, change, message] of [
-      ['score', (r: Record<string, unknown>) => ((r.score as { value: number }).value = 1e308), /"value" in the report must be at most 100, not the number 1e\+308 \[out-of-range\]/],
+      [
+        'score',
+        (r: Record<string, unknown>) => ((r.score as { value: number }).value = 1e308),
+        /"value" in the report must be at most 100, not the number 1e\+308 \[out-of-range\]/,
+      ],
       ['date', (r: Record<string, unknown>) => (r.date = '0000-99-99'), /"date" in the report is not valid \("0000-99-99"\) \[bad-format\]/],
       ['day', (r: Record<string, unknown>) => (r.date = '2025-02-30'), /the report's date 2025-02-30 is not a real day \[bad-date\]/],
     ] as const) {

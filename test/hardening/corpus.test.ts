@@ -7,22 +7,31 @@ const CHECKLISTS = ['test/fixtures/checklists/shop.yaml', 'test/fixtures/checkli
 
 /** Broken answers files: each gets exit 2, the exact message with its place, and nothing else. */
 export const ANSWERS_CASES: Record<string, string> = {
-  'answer-is-a-mapping': '3:32: error: "answer" in the answer to shop/sells-online must be text, a whole number or a list, not a mapping: write yes, no, a number 1-5, a choice id, a list of choice ids, n/a or unsure [wrong-type]',
-  'answers-is-a-list': '3:3: error: "answers" in the answers file must be a mapping of keys to values, not a list: write one entry per question, like customer-types/vat-number-field: { answer: yes } [wrong-type]',
-  'bad-key': '3:3: error: key "Sells Online" in "answers" in the answers file is malformed: keys are checklist-id/question-id, like customer-types/vat-number-field [bad-format]',
+  'answer-is-a-mapping':
+    '3:32: error: "answer" in the answer to shop/sells-online must be text, a whole number or a list, not a mapping: write yes, no, a number 1-5, a choice id, a list of choice ids, n/a or unsure [wrong-type]',
+  'answers-is-a-list':
+    '3:3: error: "answers" in the answers file must be a mapping of keys to values, not a list: write one entry per question, like customer-types/vat-number-field: { answer: yes } [wrong-type]',
+  'bad-key':
+    '3:3: error: key "Sells Online" in "answers" in the answers file is malformed: keys are checklist-id/question-id, like customer-types/vat-number-field [bad-format]',
   binary: '1:1: error: contains binary data (a NUL byte); an answers file must be UTF-8 text [binary-file]',
-  'boolean-answer': '3:32: error: "answer" in the answer to shop/sells-online must be text, a whole number or a list, not the value true: write yes, no, a number 1-5, a choice id, a list of choice ids, n/a or unsure [wrong-type]',
+  'boolean-answer':
+    '3:32: error: "answer" in the answer to shop/sells-online must be text, a whole number or a list, not the value true: write yes, no, a number 1-5, a choice id, a list of choice ids, n/a or unsure [wrong-type]',
   'crlf-wrong-value': '3:32: error: "maybe" cannot answer yes-no question shop/sells-online; write yes, no, n/a or unsure [invalid-answer]',
-  'custom-tag': '2:10: error: Unresolved tag: !!python/object:os.system: custom YAML tags are not supported; remove the tag (the word starting with !) [yaml-tag]',
+  'custom-tag':
+    '2:10: error: Unresolved tag: !!python/object:os.system: custom YAML tags are not supported; remove the tag (the word starting with !) [yaml-tag]',
   empty: ': error: is empty; an answers file needs content [empty-file]',
   'missing-answers': '1:1: error: the answers file is missing "answers": add an "answers:" mapping, even an empty one ({}) [missing-key]',
-  'multi-not-a-list': '3:36: error: "phone" cannot answer multi question shop/contact-channels; write a list of choice ids ([phone, email, chat], or [] for none), n/a or unsure [invalid-answer]',
-  'multi-unknown-choice': '3:36: error: "pigeon" is not a choice of multi question shop/contact-channels; its choices are phone, email or chat [invalid-answer]',
+  'multi-not-a-list':
+    '3:36: error: "phone" cannot answer multi question shop/contact-channels; write a list of choice ids ([phone, email, chat], or [] for none), n/a or unsure [invalid-answer]',
+  'multi-unknown-choice':
+    '3:36: error: "pigeon" is not a choice of multi question shop/contact-channels; its choices are phone, email or chat [invalid-answer]',
   'profile-unknown-type': '3:24: error: item 2 of "customerTypes" in the profile must be b2c, b2b, c2c or b2g, not the text "consumers" [unknown-value]',
-  'proto-key': '3:3: error: key "__proto__" in "answers" in the answers file is malformed: keys are checklist-id/question-id, like customer-types/vat-number-field [bad-format]',
+  'proto-key':
+    '3:3: error: key "__proto__" in "answers" in the answers file is malformed: keys are checklist-id/question-id, like customer-types/vat-number-field [bad-format]',
   'scale-as-text': '3:36: error: "4" cannot answer scale question shop/delivery-options; write a whole number from 1 to 5, n/a or unsure [invalid-answer]',
   'schema-version-2': '1:16: error: "schemaVersion" must be 1, not the number 2: this cx-audit reads answers files of schemaVersion 1 [unknown-value]',
-  'syntax-error': '4:1: error: Flow map in block collection must be sufficiently indented and end with a }: a closing bracket is missing on this line or one above it [yaml-syntax]',
+  'syntax-error':
+    '4:1: error: Flow map in block collection must be sufficiently indented and end with a }: a closing bracket is missing on this line or one above it [yaml-syntax]',
   'unknown-key': '5:5: error: the answer to shop/sells-online has an unknown key "comment"; allowed keys are "answer", "note" or "at" [unknown-key]',
 };
 
@@ -45,7 +54,10 @@ describe('answers files that work with a warning', () => {
 
 describe('broken answers files', () => {
   it.each(Object.entries(ANSWERS_CASES))('%s', async (name, message) => {
-    for (const command of [['report', `${DIR}/${name}.yaml`, ...CHECKLISTS], [...CHECKLISTS, '--answers', `${DIR}/${name}.yaml`]]) {
+    for (const command of [
+      ['report', `${DIR}/${name}.yaml`, ...CHECKLISTS],
+      [...CHECKLISTS, '--answers', `${DIR}/${name}.yaml`],
+    ]) {
       const result = await runCli(command);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');

@@ -38,7 +38,11 @@ function expectOrderly(result: CliResult): void {
 const SPECIAL = ':{}[]-#&*!|>\'"%@`\t\n\r\u0000\u001b,?';
 const textMutation = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 30 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.string({ unit: fc.constantFrom(...SPECIAL) }), fc.string({ unit: 'binary' })) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(fc.string({ unit: fc.constantFrom(...SPECIAL) }), fc.string({ unit: 'binary' })),
+  }),
   fc.record({ kind: fc.constant('duplicate-line' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('swap-lines' as const), at: fc.nat(), other: fc.nat() }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),

@@ -33,7 +33,10 @@ describe('files that are not files', () => {
     execFileSync('mkfifo', [fifo]);
     const run = spawnBin(['validate', fifo]);
     const fd = openSync(fifo, 'w');
-    writeFileSync(fd, 'id: piped\ntitle: Piped\nversion: 1.0.0\nstage: during-sale\nquestions:\n  - id: q\n    text: Q?\n    type: yes-no\n    impact: hgh\n    effort: low\n');
+    writeFileSync(
+      fd,
+      'id: piped\ntitle: Piped\nversion: 1.0.0\nstage: during-sale\nquestions:\n  - id: q\n    text: Q?\n    type: yes-no\n    impact: hgh\n    effort: low\n',
+    );
     closeSync(fd);
     const result = await run.done;
     expect(result.stdout).toContain(`${fifo}:9:13: error: "impact" in question "q" must be critical, high, medium or low, not the text "hgh"`);
@@ -42,15 +45,20 @@ describe('files that are not files', () => {
 
   it('validate /dev/zero stops at the size limit', async () => {
     const result = await spawnBin(['validate', '/dev/zero'], { measure: true }).done;
-    expect(result.stdout).toBe('/dev/zero: error: is larger than 16.0 MB; a checklist may be at most 16.0 MB. Split it into smaller files [file-too-large]\n✖ 1 error in 1 of 1 file\n');
+    expect(result.stdout).toBe(
+      '/dev/zero: error: is larger than 16.0 MB; a checklist may be at most 16.0 MB. Split it into smaller files [file-too-large]\n✖ 1 error in 1 of 1 file\n',
+    );
     expect(result.code).toBe(1);
     expect(result.peakMb).toBeLessThan(300);
   });
 
   it('/dev/stdin is read once, and places are those of what was piped in', () => {
-    const text = 'id: piped\ntitle: Piped\nversion: 1.0.0\nstage: during-sale\nquestions:\n  - id: q\n    text: Q?\n    type: yes-no\n    impact: hgh\n    effort: low\n';
+    const text =
+      'id: piped\ntitle: Piped\nversion: 1.0.0\nstage: during-sale\nquestions:\n  - id: q\n    text: Q?\n    type: yes-no\n    impact: hgh\n    effort: low\n';
     const result = runBin(['validate', '/dev/stdin'], { input: text });
-    expect(result.stdout).toContain('/dev/stdin:9:13: error: "impact" in question "q" must be critical, high, medium or low, not the text "hgh"; did you mean "high"? [unknown-value]');
+    expect(result.stdout).toContain(
+      '/dev/stdin:9:13: error: "impact" in question "q" must be critical, high, medium or low, not the text "hgh"; did you mean "high"? [unknown-value]',
+    );
     expect(result.code).toBe(1);
   });
 });
@@ -61,7 +69,9 @@ describe('huge and hostile inputs under the size limit', () => {
     // 10 MB: a flow list of single letters.
     writeFileSync(path, `${HEAD}learnMore: [${'x,'.repeat(4_999_999)}x]\nquestions: []\n`);
     const result = await spawnBin(['validate', path], { measure: true }).done;
-    expect(result.stdout).toMatch(/list\.yaml:5:12: error: holds a list of 5,000,000 entries; a checklist may have at most 100,000 in one list or mapping \[too-many-items\]/);
+    expect(result.stdout).toMatch(
+      /list\.yaml:5:12: error: holds a list of 5,000,000 entries; a checklist may have at most 100,000 in one list or mapping \[too-many-items\]/,
+    );
     expect(result.code).toBe(1);
     expect(result.ms).toBeLessThan(15_000);
     expect(result.peakMb).toBeLessThan(600);
@@ -70,10 +80,15 @@ describe('huge and hostile inputs under the size limit', () => {
 
   it('a 50,000-question cycle of conditions is found quickly and named briefly', async () => {
     const path = join(tmp(), 'cycle.yaml');
-    const questions = Array.from({ length: 50_000 }, (_, i) => `  - { id: q${i}, text: "Q${i}?", type: yes-no, impact: low, effort: low, why: W, fix: F, when: { question: q${(i + 1) % 50_000}, is: yes } }`);
+    const questions = Array.from(
+      { length: 50_000 },
+      (_, i) => `  - { id: q${i}, text: "Q${i}?", type: yes-no, impact: low, effort: low, why: W, fix: F, when: { question: q${(i + 1) % 50_000}, is: yes } }`,
+    );
     writeFileSync(path, `${HEAD}questions:\n${questions.join('\n')}\n`);
     const result = await spawnBin(['validate', path], { measure: true }).done;
-    expect(result.stdout).toContain('error: questions "q0" → "q1" → "q2" → "q3" → "q4" → "q5" → "q6" → "q7" → … (50,000 questions in all) depend on each other in a circle');
+    expect(result.stdout).toContain(
+      'error: questions "q0" → "q1" → "q2" → "q3" → "q4" → "q5" → "q6" → "q7" → … (50,000 questions in all) depend on each other in a circle',
+    );
     expect(result.stdout.length).toBeLessThan(2000);
     expect(result.code).toBe(1);
     expect(result.ms).toBeLessThan(15_000);
@@ -97,7 +112,10 @@ describe('huge and hostile inputs under the size limit', () => {
 
   it('Ctrl-C during a long validate ends it within two seconds, with exit 130', async () => {
     const dir = tmp();
-    const questions = Array.from({ length: 10_000 }, (_, i) => `  - { id: q${i}, text: "Question ${i}?", type: yes-no, impact: low, effort: low, why: W, fix: F }`);
+    const questions = Array.from(
+      { length: 10_000 },
+      (_, i) => `  - { id: q${i}, text: "Question ${i}?", type: yes-no, impact: low, effort: low, why: W, fix: F }`,
+    );
     writeFileSync(join(dir, 'one.yaml'), `${HEAD}questions:\n${questions.join('\n')}\n`);
     const files = Array.from({ length: 40 }, (_, i) => {
       const path = join(dir, `c${i}.yaml`);
@@ -125,9 +143,13 @@ describe('readers, dates and folders', () => {
   });
 
   it('SOURCE_DATE_EPOCH beyond year 9999 is a usage error, not a crash', () => {
-    const result = runBin(['report', fixture('answers/shop-complete.yaml'), fixture('checklists/shop.yaml'), fixture('checklists/other.yaml')], { env: { SOURCE_DATE_EPOCH: '99999999999999' } });
+    const result = runBin(['report', fixture('answers/shop-complete.yaml'), fixture('checklists/shop.yaml'), fixture('checklists/other.yaml')], {
+      env: { SOURCE_DATE_EPOCH: '99999999999999' },
+    });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^cx-audit: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, up to 253402300799 \(the end of 9999\), not "99999999999999"\n/);
+    expect(result.stderr).toMatch(
+      /^cx-audit: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, up to 253402300799 \(the end of 9999\), not "99999999999999"\n/,
+    );
   });
 
   it('an unreadable sub-folder is reported, and the rest still checked', () => {
@@ -139,7 +161,9 @@ describe('readers, dates and folders', () => {
     // Root reads any folder; run as nobody when we are root.
     const asNobody = process.getuid?.() === 0 ? { uid: 65534 } : {};
     const result = runBin(['validate', dir], asNobody);
-    expect(result.stdout).toBe(`${dir}/locked: error: is a folder that cannot be read: permission denied; check the folder permissions [unreadable]\n✖ 1 error in 1 of 2 files\n`);
+    expect(result.stdout).toBe(
+      `${dir}/locked: error: is a folder that cannot be read: permission denied; check the folder permissions [unreadable]\n✖ 1 error in 1 of 2 files\n`,
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).not.toMatch(/unexpected error|This is a bug/);
   });

@@ -31,14 +31,24 @@ describe('-o never replaces what the command reads', () => {
     ['the answers file', (w: ReturnType<typeof workspace>) => ['report', w.answers, w.checklist, w.other, '-o', w.answers], 'answers'],
     ['a checklist', (w: ReturnType<typeof workspace>) => ['report', w.answers, w.checklist, w.other, '-o', w.checklist], 'checklist'],
     ['the --compare file', (w: ReturnType<typeof workspace>) => ['report', w.answers, w.checklist, w.other, '--compare', w.other, '-o', w.other], 'other'],
-    ['the answers file, by another spelling', (w: ReturnType<typeof workspace>) => ['report', w.answers, w.checklist, w.other, '-o', `${w.dir}/../${w.dir.split('/').pop()}/a.yaml`], 'answers'],
-    ['the interview\'s answers file', (w: ReturnType<typeof workspace>) => [w.checklist, w.other, '--answers', w.answers, '--no-input', '-o', w.answers], 'answers'],
+    [
+      'the answers file, by another spelling',
+      (w: ReturnType<typeof workspace>) => ['report', w.answers, w.checklist, w.other, '-o', `${w.dir}/../${w.dir.split('/').pop()}/a.yaml`],
+      'answers',
+    ],
+    [
+      "the interview's answers file",
+      (w: ReturnType<typeof workspace>) => [w.checklist, w.other, '--answers', w.answers, '--no-input', '-o', w.answers],
+      'answers',
+    ],
   ] as const)('refuses -o on %s, exit 2, the file untouched', (_name, args, which) => {
     const w = workspace();
     const before = readFileSync(w[which]);
     const result = runBin([...args(w)]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^cx-audit: -o .* is (the answers file|a checklist|the --compare file) \(.*\) that this command reads; writing there would destroy it\. Choose another file name\n/);
+    expect(result.stderr).toMatch(
+      /^cx-audit: -o .* is (the answers file|a checklist|the --compare file) \(.*\) that this command reads; writing there would destroy it\. Choose another file name\n/,
+    );
     expect(result.stdout).toBe('');
     expect(readFileSync(w[which])).toEqual(before);
   });
@@ -154,7 +164,7 @@ describe('the answers file of an interview', () => {
     expect(merged).toEqual([`${path} was edited outside cx-audit; those edits are kept, and the answers given here were added to them.`]);
   });
 
-  it('leaves a hand edit that broke the file alone, and keeps the interview\'s answers beside it', () => {
+  it("leaves a hand edit that broke the file alone, and keeps the interview's answers beside it", () => {
     const dir = mkdtempSync(join(tmpdir(), 'cx-audit-store-'));
     const path = join(dir, 'answers.yaml');
     const store = new AnswersStore(path, [c]);

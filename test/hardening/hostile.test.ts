@@ -45,7 +45,10 @@ writeFileSync(
 const answersPath = join(dir, 'answers.yaml');
 writeFileSync(answersPath, `schemaVersion: 1\nclient: ${yamlString}\nanswers:\n  hostile/q: { answer: a, note: ${yamlString} }\n`);
 const badPath = join(dir, 'bad.yaml');
-writeFileSync(badPath, `id: bad\ntitle: t\nversion: 1.0.0\nstage: during-sale\nquestions:\n  - id: q\n    text: ${yamlString}\n    type: ${yamlString}\n    ${JSON.stringify(`k${ESCAPES}`)}: 1\n`);
+writeFileSync(
+  badPath,
+  `id: bad\ntitle: t\nversion: 1.0.0\nstage: during-sale\nquestions:\n  - id: q\n    text: ${yamlString}\n    type: ${yamlString}\n    ${JSON.stringify(`k${ESCAPES}`)}: 1\n`,
+);
 
 describe('hostile text never reaches the terminal raw', () => {
   it.each([
@@ -55,7 +58,7 @@ describe('hostile text never reaches the terminal raw', () => {
     ['validate JSON', ['validate', '-f', 'json', badPath]],
     ['report, Markdown', ['report', answersPath, checklistPath]],
   ])('%s', async (_name, args) => {
-    const result = await runCli(args as string[]);
+    const result = await runCli(args);
     expect(result.stdout).not.toMatch(CONTROL);
     expect(result.stderr).not.toMatch(CONTROL);
     expect(result.stdout + result.stderr).not.toBe('');
@@ -70,8 +73,29 @@ describe('hostile text never reaches the terminal raw', () => {
   it('the interview shows checklist text without its escapes', async () => {
     const output = new Capture(true);
     const ask = createAsk({ input: process.stdin, output: output as unknown as NodeJS.WritableStream, style: makeStyle(false) });
-    const c = checklist('hostile', [{ id: 'q', text: ESCAPES, why: ESCAPES, type: 'choice', choices: [{ id: 'a', label: ESCAPES, score: 0 }, { id: 'b', label: 'ok', score: 1 }] }], { title: ESCAPES });
-    const answer = ask.question(c.questions[0]!, { checklist: { index: 1, count: 1, title: ESCAPES }, position: { index: 1, count: 1 }, progress: { answered: 0, total: 1 }, note: ESCAPES, canGoBack: false });
+    const c = checklist(
+      'hostile',
+      [
+        {
+          id: 'q',
+          text: ESCAPES,
+          why: ESCAPES,
+          type: 'choice',
+          choices: [
+            { id: 'a', label: ESCAPES, score: 0 },
+            { id: 'b', label: 'ok', score: 1 },
+          ],
+        },
+      ],
+      { title: ESCAPES },
+    );
+    const answer = ask.question(c.questions[0]!, {
+      checklist: { index: 1, count: 1, title: ESCAPES },
+      position: { index: 1, count: 1 },
+      progress: { answered: 0, total: 1 },
+      note: ESCAPES,
+      canGoBack: false,
+    });
     for (let i = 0; i < 6; i++) screen.keypress('down'); // highlight "why", which shows the why text
     expect(screen.getScreen({ raw: true })).toContain('Why does this matter?');
     expect(screen.getScreen({ raw: true })).not.toMatch(PAYLOAD);

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/main.js';
@@ -50,7 +50,7 @@ export function runBin(args: string[], options: { env?: Record<string, string>; 
 }
 
 export interface Spawned {
-  child: import('node:child_process').ChildProcess;
+  child: ChildProcess;
   /** Resolves when the process has exited. */
   done: Promise<CliResult & { ms: number; peakMb: number | undefined }>;
 }
@@ -71,9 +71,9 @@ export function spawnBin(args: string[], options: { cwd?: string; env?: Record<s
   });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  child.stdin!.end();
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  child.stdin.end();
   const done = new Promise<CliResult & { ms: number; peakMb: number | undefined }>((resolve) => {
     child.on('close', (code, signal) => {
       const rss = /\nmax-rss-kb=(\d+)\n/.exec(stderr);

@@ -10,8 +10,24 @@ import { Capture } from '../helpers/run-cli.js';
 const c = checklist('shop', [
   { id: 'vat', text: 'Can a business buyer enter a VAT number?', why: 'Sole proprietors need a proper invoice.' },
   { id: 'speed', type: 'scale', text: 'How fast do you reply?' },
-  { id: 'updates', type: 'choice', text: 'How do buyers follow an order?', choices: [{ id: 'ask', label: 'They ask us', score: 0 }, { id: 'tracking', label: 'Tracking link', score: 1 }] },
-  { id: 'channels', type: 'multi', text: 'Where can buyers reach you?', choices: [{ id: 'phone', label: 'Phone', score: 0.5 }, { id: 'email', label: 'Email', score: 0.5 }] },
+  {
+    id: 'updates',
+    type: 'choice',
+    text: 'How do buyers follow an order?',
+    choices: [
+      { id: 'ask', label: 'They ask us', score: 0 },
+      { id: 'tracking', label: 'Tracking link', score: 1 },
+    ],
+  },
+  {
+    id: 'channels',
+    type: 'multi',
+    text: 'Where can buyers reach you?',
+    choices: [
+      { id: 'phone', label: 'Phone', score: 0.5 },
+      { id: 'email', label: 'Email', score: 0.5 },
+    ],
+  },
 ]);
 const [vat, speed, updates, channels] = c.questions;
 const view: QuestionView = {
@@ -33,7 +49,15 @@ describe('ask.ts prompts', () => {
     const answer = ask.question(vat!, view);
     expect(output.text).toBe('\nChecklist 1 of 7: Checkout red · question 3 of 12 · 25% done\n');
     expect(screen.getScreen()).toContain('Can a business buyer enter a VAT number?');
-    for (const item of ['Yes', 'No', 'Not applicable to my business', 'Unsure, I need to check', 'Add a note…', 'Why does this matter?', '← Back to the previous question']) {
+    for (const item of [
+      'Yes',
+      'No',
+      'Not applicable to my business',
+      'Unsure, I need to check',
+      'Add a note…',
+      'Why does this matter?',
+      '← Back to the previous question',
+    ]) {
       expect(screen.getScreen()).toContain(item);
     }
     screen.keypress('enter');

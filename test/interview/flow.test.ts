@@ -52,17 +52,39 @@ describe('the interview flow', () => {
 
   it('skips follow-ups when the gate is answered no, and opens them for the values listed (never for unsure)', async () => {
     const start = answersOf({}, { customerTypes: ['b2b'], channels: ['web-shop'] });
-    const no = interview([['shop/sells-online', 'no'], ['shop/delivery', 3], ['bot/says-bot', 'yes'], ['bot/handover', 'yes']], start);
+    const no = interview(
+      [
+        ['shop/sells-online', 'no'],
+        ['shop/delivery', 3],
+        ['bot/says-bot', 'yes'],
+        ['bot/handover', 'yes'],
+      ],
+      start,
+    );
     await no.run();
     expect(no.script.log.asked).toEqual(['shop/sells-online', 'shop/delivery', 'bot/says-bot', 'bot/handover']);
-    const unsure = interview([['shop/sells-online', 'unsure'], ['shop/delivery', 3], ['bot/says-bot', 'unsure']], answersOf({}, { customerTypes: ['b2b'], channels: ['web-shop'] }));
+    const unsure = interview(
+      [
+        ['shop/sells-online', 'unsure'],
+        ['shop/delivery', 3],
+        ['bot/says-bot', 'unsure'],
+      ],
+      answersOf({}, { customerTypes: ['b2b'], channels: ['web-shop'] }),
+    );
     await unsure.run();
     expect(unsure.script.log.asked).toEqual(['shop/sells-online', 'shop/delivery', 'bot/says-bot']);
   });
 
   it('records n/a and unsure like any answer', async () => {
     const start = answersOf({}, { customerTypes: ['b2c'], channels: [] });
-    const { run, options } = interview([['shop/sells-online', 'n/a'], ['shop/delivery', 'unsure'], ['bot/says-bot', 'no']], start);
+    const { run, options } = interview(
+      [
+        ['shop/sells-online', 'n/a'],
+        ['shop/delivery', 'unsure'],
+        ['bot/says-bot', 'no'],
+      ],
+      start,
+    );
     await run();
     expect(options.answers.answers.get('shop/sells-online')?.answer).toBe('n/a');
     expect(options.answers.answers.get('shop/delivery')?.answer).toBe('unsure');

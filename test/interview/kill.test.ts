@@ -11,8 +11,10 @@ const RUNS = 20;
 
 /** A checklist long enough that the child is always in the middle of saving. */
 function bigChecklist(dir: string): string {
-  const questions = Array.from({ length: 2000 }, (_, i) =>
-    `  - { id: q${i}, text: "Question ${i} with a note-sized text to make the file bigger?", type: yes-no, impact: medium, effort: low, why: "W ${i}.", fix: "F ${i}." }`,
+  const questions = Array.from(
+    { length: 2000 },
+    (_, i) =>
+      `  - { id: q${i}, text: "Question ${i} with a note-sized text to make the file bigger?", type: yes-no, impact: medium, effort: low, why: "W ${i}.", fix: "F ${i}." }`,
   );
   const path = join(dir, 'big.yaml');
   writeFileSync(path, `id: big\ntitle: Big\nversion: 1.0.0\nstage: during-sale\nquestions:\n${questions.join('\n')}\n`);
@@ -35,7 +37,12 @@ function runAndKill(checklist: string, answers: string, afterMs: number): Promis
     child.on('exit', () => {
       clearTimeout(timer);
       // Only whole lines were acknowledged.
-      resolve(out.split('\n').slice(0, -1).map((l) => l.replace(/^saved /, '')));
+      resolve(
+        out
+          .split('\n')
+          .slice(0, -1)
+          .map((l) => l.replace(/^saved /, '')),
+      );
     });
   });
 }

@@ -13,7 +13,9 @@ describe('the answers store', () => {
   it('writes a readable file in checklist order, with each question as a comment', () => {
     const path = fresh();
     const store = new AnswersStore(path, [c]);
-    store.save(answers({ 'c/second': { answer: 'no', note: 'Ask the\nwarehouse' }, 'c/first': 'yes', 'gone/old': 'yes' }, { customerTypes: ['b2c'], channels: [] }));
+    store.save(
+      answers({ 'c/second': { answer: 'no', note: 'Ask the\nwarehouse' }, 'c/first': 'yes', 'gone/old': 'yes' }, { customerTypes: ['b2c'], channels: [] }),
+    );
     expect(readFileSync(path, 'utf8')).toBe(
       [
         '# cx-audit answers: written after every answer, safe to edit by hand.',

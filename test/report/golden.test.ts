@@ -12,7 +12,10 @@ const EPOCH = { SOURCE_DATE_EPOCH: '1767225600' }; // 2026-01-01
 
 const SETS = [
   { name: 'partial', args: ['report', 'test/fixtures/answers/shop-partial.yaml', ...CHECKLISTS] },
-  { name: 'complete-compared', args: ['report', 'test/fixtures/answers/shop-complete.yaml', ...CHECKLISTS, '--compare', 'test/fixtures/answers/shop-2025.yaml', '--top', '2'] },
+  {
+    name: 'complete-compared',
+    args: ['report', 'test/fixtures/answers/shop-complete.yaml', ...CHECKLISTS, '--compare', 'test/fixtures/answers/shop-2025.yaml', '--top', '2'],
+  },
 ];
 
 describe('golden reports', () => {

@@ -13,7 +13,11 @@ export const choicesMatchType: ChecklistRule = {
       }
       if (!needs && q.choices) {
         return [
-          ctx.at(['questions', i, 'choices'], `${q.type} question "${q.id}" has choices, which only questions that pick from choices use; remove them or change its type`, { key: true }),
+          ctx.at(
+            ['questions', i, 'choices'],
+            `${q.type} question "${q.id}" has choices, which only questions that pick from choices use; remove them or change its type`,
+            { key: true },
+          ),
         ];
       }
       return [];

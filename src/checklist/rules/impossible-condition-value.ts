@@ -16,13 +16,21 @@ export const impossibleConditionValue: ChecklistRule = {
         if (!target) return [];
         const possible = QUESTION_KINDS[target.type].conditionValues(target);
         if (!possible) {
-          return [ctx.at([...path, 'question'], `question "${q.id}" depends on ${target.type} question "${target.id}", whose answers cannot be used in conditions`)];
+          return [
+            ctx.at([...path, 'question'], `question "${q.id}" depends on ${target.type} question "${target.id}", whose answers cannot be used in conditions`),
+          ];
         }
-        const values = condition.is !== undefined ? [{ value: condition.is, path: [...path, 'is'] }] : (condition.in ?? []).map((value, j) => ({ value, path: [...path, 'in', j] }));
+        const values =
+          condition.is !== undefined
+            ? [{ value: condition.is, path: [...path, 'is'] }]
+            : (condition.in ?? []).map((value, j) => ({ value, path: [...path, 'in', j] }));
         return values
           .filter(({ value }) => !possible.includes(value))
           .map(({ value, path: at }) =>
-            ctx.at(at, `${JSON.stringify(value)} is not an answer ${target.type} question "${target.id}" can give; use ${orList(possible.map((p) => JSON.stringify(p)))}`),
+            ctx.at(
+              at,
+              `${JSON.stringify(value)} is not an answer ${target.type} question "${target.id}" can give; use ${orList(possible.map((p) => JSON.stringify(p)))}`,
+            ),
           );
       }),
     );

@@ -14,5 +14,9 @@ function adviceRule(key: 'why' | 'fix', description: string, consequence: string
   };
 }
 
-export const missingWhy = adviceRule('why', 'A scored question does not say what the gap costs the customer.', 'the report cannot tell the owner why this gap matters');
+export const missingWhy = adviceRule(
+  'why',
+  'A scored question does not say what the gap costs the customer.',
+  'the report cannot tell the owner why this gap matters',
+);
 export const missingFix = adviceRule('fix', 'A scored question does not say how to close the gap.', 'the report will list the gap without an action to take');

@@ -9,7 +9,12 @@ export const missingStage: ChecklistRule = {
     return ctx.checklist.questions.flatMap((q, i) =>
       q.stage
         ? []
-        : [ctx.at(['questions', i, 'id'], `question "${q.id}" has no stage; add stage: before-sale, during-sale or after-sale to it, or a default stage to the checklist`)],
+        : [
+            ctx.at(
+              ['questions', i, 'id'],
+              `question "${q.id}" has no stage; add stage: before-sale, during-sale or after-sale to it, or a default stage to the checklist`,
+            ),
+          ],
     );
   },
 };

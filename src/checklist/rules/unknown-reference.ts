@@ -10,9 +10,7 @@ export const unknownReference: ChecklistRule = {
     return ctx.checklist.questions.flatMap((q, i) =>
       referencesOf(q, i)
         .filter((ref) => !ids.has(ref.id))
-        .map((ref) =>
-          ctx.at(ref.path, `question "${q.id}" depends on question "${ref.id}", which this checklist does not have${didYouMean(ref.id, ids)}`),
-        ),
+        .map((ref) => ctx.at(ref.path, `question "${q.id}" depends on question "${ref.id}", which this checklist does not have${didYouMean(ref.id, ids)}`)),
     );
   },
 };

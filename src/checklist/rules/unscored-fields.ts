@@ -11,7 +11,11 @@ export const unscoredFields: ChecklistRule = {
         ? []
         : (['impact', 'effort', 'fix'] as const)
             .filter((k) => q[k] !== undefined)
-            .map((k) => ctx.at(['questions', i, k], `${q.type} question "${q.id}" is not scored, so its "${k}" is never used; remove it or make it a scored question`, { key: true })),
+            .map((k) =>
+              ctx.at(['questions', i, k], `${q.type} question "${q.id}" is not scored, so its "${k}" is never used; remove it or make it a scored question`, {
+                key: true,
+              }),
+            ),
     );
   },
 };

@@ -39,7 +39,10 @@ function rejectMistypedCommand(first: string | undefined): void {
 
 function parseList<T extends string>(flag: string, value: string | undefined, known: readonly T[]): T[] | undefined {
   if (value === undefined) return undefined;
-  const items = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   for (const item of items) {
     if (!known.includes(item as T)) {
       throw new UsageError(`${flag} does not know "${item}"; use ${orList(known)}, comma-separated${didYouMean(item, known, '. ')}`);

@@ -66,7 +66,7 @@ questions:
 `;
 
 /** `cx-audit init <file>`: writes the starter checklist; refuses to overwrite anything. */
-export async function initCommand(file: string, ctx: CommandContext): Promise<number> {
+export function initCommand(file: string, ctx: CommandContext): number {
   if (existsSync(file)) {
     throw new InputError(`${file} already exists; choose another name, or move it away first (cx-audit init never overwrites)`);
   }

@@ -33,10 +33,18 @@ export async function listCommand(id: string | undefined, options: ListOptions, 
   }
   const checklist = checklists.find((c) => c.id === id);
   if (!checklist) {
-    throw new UsageError(`there is no built-in checklist "${id}"; \`cx-audit list\` shows them all${didYouMean(id, checklists.map((c) => c.id), '. ')}`);
+    throw new UsageError(
+      `there is no built-in checklist "${id}"; \`cx-audit list\` shows them all${didYouMean(
+        id,
+        checklists.map((c) => c.id),
+        '. ',
+      )}`,
+    );
   }
   if (options.format === 'json') {
-    ctx.out(`${stringifySafe({ id: checklist.id, title: checklist.title, version: checklist.version, hash: checklist.hash, questions: checklist.questions })}\n`);
+    ctx.out(
+      `${stringifySafe({ id: checklist.id, title: checklist.title, version: checklist.version, hash: checklist.hash, questions: checklist.questions })}\n`,
+    );
     return EXIT.ok;
   }
   const rows = [

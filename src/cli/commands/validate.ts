@@ -49,7 +49,11 @@ function expand(paths: readonly string[]): Expanded {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied; check the folder permissions' : String(code ?? error);
-      unreadable.push({ file: dir, unreadable: true, diagnostics: [{ file: dir, severity: 'error', rule: 'unreadable', message: `is a folder that cannot be read: ${why}` }] });
+      unreadable.push({
+        file: dir,
+        unreadable: true,
+        diagnostics: [{ file: dir, severity: 'error', rule: 'unreadable', message: `is a folder that cannot be read: ${why}` }],
+      });
       return;
     }
     if (seen.has(`${real}/`)) return; // a link back to a folder already walked

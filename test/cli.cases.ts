@@ -1,10 +1,13 @@
 /**
  * The command line as a table: arguments → exit code, stdout, stderr. Every
- * subcommand's exit codes are here. `test/cli.test.ts` runs each case
- * in-process, and the ones marked `bin` through the built binary too.
+ * subcommand's exit codes are here. `test/cli.test.ts` runs each case twice:
+ * in-process and through the built binary, and neither may print a stack trace.
  *
  * `$TMP` in an argument is replaced by a fresh temporary folder.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
 export type Expect = string | RegExp | ((text: string) => void);
 
 export interface CliCase {
@@ -14,8 +17,12 @@ export interface CliCase {
   stdout?: Expect;
   stderr?: Expect;
   env?: Record<string, string>;
-  /** Also run through bin/cx-audit.js in a child process. */
-  bin?: boolean;
+  /** Prepares $TMP before the run (a named pipe, a file to find). */
+  setup?: (tmp: string) => void;
+  /** Interrupts the run this many milliseconds after it starts (SIGINT through the binary). */
+  interruptAfterMs?: number;
+  /** Checks what the run left behind in $TMP. */
+  after?: (tmp: string) => void;
 }
 
 const SHOP = 'test/fixtures/checklists/shop.yaml';
@@ -25,14 +32,13 @@ const USAGE = 'Run `cx-audit --help` for usage.\n';
 
 export const CASES: CliCase[] = [
   // Global
-  { name: 'prints the version', args: ['--version'], exitCode: 0, stdout: /^\d+\.\d+\.\d+\n$/, stderr: '', bin: true },
+  { name: 'prints the version', args: ['--version'], exitCode: 0, stdout: /^\d+\.\d+\.\d+\n$/, stderr: '' },
   {
     name: 'prints help with examples and exit codes',
     args: ['--help'],
     exitCode: 0,
     stdout: /Usage: cx-audit[\s\S]*Examples:[\s\S]*Exit codes:/,
     stderr: '',
-    bin: true,
   },
   {
     name: 'prints help for a subcommand',
@@ -47,7 +53,6 @@ export const CASES: CliCase[] = [
     exitCode: 2,
     stdout: '',
     stderr: `cx-audit: unknown option '--frobnicate'\n${USAGE}`,
-    bin: true,
   },
   {
     name: 'suggests a close option',
@@ -58,7 +63,7 @@ export const CASES: CliCase[] = [
   },
 
   // validate
-  { name: 'validate: a valid checklist', args: ['validate', SHOP], exitCode: 0, stdout: '✔ 1 checklist valid (6 questions)\n', stderr: '', bin: true },
+  { name: 'validate: a valid checklist', args: ['validate', SHOP], exitCode: 0, stdout: '✔ 1 checklist valid (6 questions)\n', stderr: '' },
   { name: 'validate: several files', args: ['validate', SHOP, OTHER], exitCode: 0, stdout: '✔ 2 checklists valid (7 questions)\n', stderr: '' },
   {
     name: 'validate: a folder stands for its YAML files',
@@ -74,14 +79,12 @@ export const CASES: CliCase[] = [
     stdout:
       'test/fixtures/bad/unknown-key.yaml:9:5: error: question "q" has an unknown key "aplliesTo"; did you mean "appliesTo"? [unknown-key]\n✖ 1 error in 1 of 1 file\n',
     stderr: '',
-    bin: true,
   },
   {
     name: 'validate: a missing file exits 2',
     args: ['validate', 'nope.yaml'],
     exitCode: 2,
     stdout: 'nope.yaml: error: no such file; check the path [unreadable]\n✖ 1 error in 1 of 1 file\n',
-    bin: true,
   },
   { name: 'validate: no file is a usage error', args: ['validate'], exitCode: 2, stdout: '', stderr: `cx-audit: missing required argument 'file'\n${USAGE}` },
   {
@@ -128,7 +131,7 @@ export const CASES: CliCase[] = [
   },
 
   // schema
-  { name: 'schema: checklist', args: ['schema', 'checklist'], exitCode: 0, stdout: /"title": "Checklist"/, stderr: '', bin: true },
+  { name: 'schema: checklist', args: ['schema', 'checklist'], exitCode: 0, stdout: /"title": "Checklist"/, stderr: '' },
   { name: 'schema: answers', args: ['schema', 'answers'], exitCode: 0, stdout: /"title": "AnswersFile"/ },
   { name: 'schema: report', args: ['schema', 'report'], exitCode: 0, stdout: /"title": "Report"/ },
   {
@@ -146,7 +149,6 @@ export const CASES: CliCase[] = [
     exitCode: 0,
     stdout: /^ID +VERSION +QUESTIONS +TITLE\ncustomer-types +1\.0\.0 +\d+ +Customer types and checkout\n[\s\S]*journey-organization/,
     stderr: /questions in all\. Customer types: b2c, b2b, c2c, b2g\./,
-    bin: true,
   },
   {
     name: 'list: JSON',
@@ -180,7 +182,6 @@ export const CASES: CliCase[] = [
     exitCode: 0,
     stdout: '',
     stderr: /^Wrote .*mine\.yaml\. Edit it, then check it with: cx-audit validate .*mine\.yaml\n$/,
-    bin: true,
   },
   {
     name: 'init: never overwrites',
@@ -204,7 +205,6 @@ export const CASES: CliCase[] = [
     exitCode: 0,
     stdout: /^# Customer experience audit: Acme Fabrics\n[\s\S]*\*\*Score: 88\.1 \/ 100\.\*\*/,
     stderr: '',
-    bin: true,
   },
   {
     name: 'report: JSON',
@@ -226,7 +226,6 @@ export const CASES: CliCase[] = [
     args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '--fail-under', '90'],
     exitCode: 1,
     stderr: 'cx-audit: score 88.1 is under --fail-under 90\n',
-    bin: true,
   },
   {
     name: 'report: --fail-under must be a score',
@@ -282,7 +281,11 @@ export const CASES: CliCase[] = [
     args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '-o', '$TMP/report.md'],
     exitCode: 0,
     stdout: '',
-    stderr: /^Report written to .*report\.md\n$/,
+    stderr: 'Report written to $TMP/report.md\n',
+    after: (tmp) => {
+      const report = readFileSync(`${tmp}/report.md`, 'utf8');
+      if (!/^# Customer experience audit: Acme Fabrics\n[\s\S]*\*\*Score: 88\.1 \/ 100\.\*\*/.test(report)) throw new Error(report.slice(0, 300));
+    },
   },
   {
     name: 'report: --compare shows what got fixed',
@@ -303,13 +306,37 @@ export const CASES: CliCase[] = [
 
   // audit (no terminal here: never prompts)
   {
+    name: 'audit: without CI, stdin that is not a terminal still never prompts',
+    args: [SHOP, OTHER, '--answers', '$TMP/none.yaml'],
+    env: { CI: '' },
+    exitCode: 2,
+    stdout: '',
+    stderr:
+      /^cx-audit: no answers to report: stdin is not a terminal, so cx-audit cannot ask, and .*none\.yaml does not exist\. Pass --answers <file> with every question answered, or run cx-audit in a terminal\n$/,
+  },
+  {
+    name: 'audit: --no-input never prompts',
+    args: [SHOP, OTHER, '--answers', '$TMP/none.yaml', '--no-input'],
+    env: { CI: '' },
+    exitCode: 2,
+    stderr: /^cx-audit: no answers to report: --no-input was given, so cx-audit cannot ask/,
+  },
+  {
+    name: 'validate: Ctrl-C while waiting on a named pipe exits 130',
+    args: ['validate', '$TMP/checklist.yaml'],
+    setup: (tmp) => execFileSync('mkfifo', [`${tmp}/checklist.yaml`]),
+    interruptAfterMs: 300,
+    exitCode: 130,
+    stdout: '',
+    stderr: 'cx-audit: interrupted while reading $TMP/checklist.yaml\n',
+  },
+  {
     name: 'audit: no terminal and no answers file',
     args: [SHOP, OTHER, '--answers', '$TMP/none.yaml'],
     exitCode: 2,
     stdout: '',
     stderr:
       /^cx-audit: no answers to report: CI is set, so cx-audit cannot ask, and .*none\.yaml does not exist\. Pass --answers <file> with every question answered, or run cx-audit in a terminal\n$/,
-    bin: true,
   },
   {
     name: 'audit: complete answers go straight to the report',
@@ -317,7 +344,6 @@ export const CASES: CliCase[] = [
     exitCode: 0,
     stdout: /^# Customer experience audit: Acme Fabrics/,
     stderr: '',
-    bin: true,
   },
   {
     name: 'audit: the default command',

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CASES, type Expect } from './cli.cases.js';
-import { runBin, runCli } from './helpers/run-cli.js';
+import { CASES, type CliCase, type Expect } from './cli.cases.js';
+import { runBin, runCli, spawnBin, type CliResult } from './helpers/run-cli.js';
 
 function check(actual: string, expected: Expect | undefined): void {
   if (expected === undefined) return;
@@ -12,26 +12,37 @@ function check(actual: string, expected: Expect | undefined): void {
   else expected(actual);
 }
 
-const withTmp = (args: string[]) => {
-  const dir = mkdtempSync(join(tmpdir(), 'cx-audit-cli-'));
-  return args.map((a) => a.replace('$TMP', dir));
-};
+/** A fresh $TMP for the case, prepared by its setup. */
+function prepare(c: CliCase): { tmp: string; args: string[] } {
+  const tmp = mkdtempSync(join(tmpdir(), 'cx-audit-cli-'));
+  c.setup?.(tmp);
+  return { tmp, args: c.args.map((a) => a.replaceAll('$TMP', tmp)) };
+}
+
+function verify(c: CliCase, tmp: string, result: CliResult): void {
+  const fill = (e: Expect | undefined) => (typeof e === 'string' ? e.replaceAll('$TMP', tmp) : e);
+  check(result.stdout, fill(c.stdout));
+  check(result.stderr, fill(c.stderr));
+  expect(result.code).toBe(c.exitCode);
+  expect(result.stderr).not.toMatch(/^\s+at |unexpected error/m); // never a stack trace, never a crash
+  c.after?.(tmp);
+}
 
 describe('the command line, in-process', () => {
-  it.each(CASES)('$name', async ({ args, exitCode, stdout, stderr, env }) => {
-    const result = await runCli(withTmp(args), env);
-    check(result.stdout, stdout);
-    check(result.stderr, stderr);
-    expect(result.code).toBe(exitCode);
-    expect(result.stderr).not.toMatch(/^\s+at /m); // never a stack trace
+  it.each(CASES)('$name', async (c) => {
+    const { tmp, args } = prepare(c);
+    const controller = new AbortController();
+    if (c.interruptAfterMs !== undefined) setTimeout(() => controller.abort(), c.interruptAfterMs);
+    verify(c, tmp, await runCli(args, c.env, controller.signal));
   });
 });
 
 describe('the command line, through the built binary', () => {
-  it.each(CASES.filter((c) => c.bin))('$name', ({ args, exitCode, stdout, stderr, env }) => {
-    const result = runBin(withTmp(args), { env });
-    check(result.stdout, stdout);
-    check(result.stderr, stderr);
-    expect(result.code).toBe(exitCode);
+  it.each(CASES)('$name', async (c) => {
+    const { tmp, args } = prepare(c);
+    if (c.interruptAfterMs === undefined) return verify(c, tmp, runBin(args, c.env ? { env: c.env } : {}));
+    const run = spawnBin(args, c.env ? { env: c.env } : {});
+    setTimeout(() => run.child.kill('SIGINT'), c.interruptAfterMs);
+    verify(c, tmp, await run.done);
   });
 });

@@ -13,7 +13,7 @@ export type AnswersLoad =
   { ok: true; answers: Answers; file: YamlFile; diagnostics: Diagnostic[] } | { ok: false; unreadable: boolean; diagnostics: Diagnostic[] };
 
 /** Why a value cannot answer a question, or undefined when it can. */
-export function invalidAnswer(question: Question, value: AnswerValue): string | undefined {
+function invalidAnswer(question: Question, value: AnswerValue): string | undefined {
   if (value === NOT_APPLICABLE || value === UNSURE) return undefined;
   return kindOf(question).invalid(question, value);
 }

@@ -1,7 +1,7 @@
-import type { AnswersFile, Answer as AnswerSource } from '../generated/answers.js';
+import type { AnswersFile } from '../generated/answers.js';
 import type { Channel, CustomerType } from '../checklist/vocabulary.js';
 
-export type { AnswersFile, AnswerSource };
+export type { AnswersFile };
 
 /** An answer as stored: yes/no, a scale point, a choice id, choice ids, free text, or n/a / unsure. */
 export type AnswerValue = string | number | string[];

@@ -1,6 +1,6 @@
 /**
  * The scoring model, in one place. docs/scoring.md explains it to users and
- * test/audit/model.test.ts pins every number here.
+ * test/audit/score.test.ts pins every number here.
  */
 import type { Effort, Impact } from '../checklist/model.js';
 
@@ -46,7 +46,7 @@ export interface MaturityStage {
 }
 
 /** From the overall score, the stage of CX maturity: from reacting to problems to being led by customers. */
-export const MATURITY: readonly MaturityStage[] = [
+const MATURITY: readonly MaturityStage[] = [
   { level: 1, name: 'Reactive', from: 0, description: 'Problems get fixed after customers run into them; much of the experience is left to chance.' },
   { level: 2, name: 'Responsive', from: 40, description: 'The basics work, but gaps at several touchpoints still cost customers and repeat sales.' },
   { level: 3, name: 'Consistent', from: 60, description: 'Most touchpoints are deliberate; the gaps left are specific and fixable.' },
@@ -54,7 +54,7 @@ export const MATURITY: readonly MaturityStage[] = [
   { level: 5, name: 'Customer-led', from: 90, description: "The customer's view shapes decisions across the business; keep measuring so it stays that way." },
 ];
 
-export const NOT_SCORED: MaturityStage = { level: 0, name: 'Not scored', from: 0, description: 'No scored question has an answer yet.' };
+const NOT_SCORED: MaturityStage = { level: 0, name: 'Not scored', from: 0, description: 'No scored question has an answer yet.' };
 
 export function maturityOf(score: number | null): MaturityStage {
   if (score === null) return NOT_SCORED;

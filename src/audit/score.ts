@@ -29,7 +29,7 @@ export function complianceOf(question: Question, value: AnswerValue): number | n
 }
 
 /** The answer as the person saw it when they gave it. */
-export function labelOf(question: Question, value: AnswerValue): string {
+function labelOf(question: Question, value: AnswerValue): string {
   if (value === NOT_APPLICABLE) return 'Not applicable';
   if (value === UNSURE) return 'Unsure';
   return kindOf(question).label(question, value);

@@ -3,7 +3,7 @@ import type { Condition, Question } from './model.js';
 import { NOT_APPLICABLE, UNSURE } from './vocabulary.js';
 
 /** Whether the business's profile includes this question: its customer types and channels. */
-export function inProfile(question: Pick<Question, 'appliesTo' | 'channels'>, profile: Profile | undefined): boolean {
+function inProfile(question: Pick<Question, 'appliesTo' | 'channels'>, profile: Profile | undefined): boolean {
   if (!profile) return true;
   const { customerTypes, channels } = profile;
   if (question.appliesTo && customerTypes && !question.appliesTo.some((t) => customerTypes.includes(t))) return false;
@@ -24,7 +24,7 @@ function matches(record: AnswerRecord | undefined, value: string | number): bool
  * Evaluates skip logic. A condition on a question that has no real answer
  * (skipped, unanswered, n/a, unsure) is false; `not` inverts that.
  */
-export function conditionHolds(condition: Condition, checklistId: string, lookup: Lookup): boolean {
+function conditionHolds(condition: Condition, checklistId: string, lookup: Lookup): boolean {
   if (condition.all) return condition.all.every((c) => conditionHolds(c, checklistId, lookup));
   if (condition.any) return condition.any.some((c) => conditionHolds(c, checklistId, lookup));
   if (condition.not) return !conditionHolds(condition.not, checklistId, lookup);
@@ -40,7 +40,7 @@ export function conditionHolds(condition: Condition, checklistId: string, lookup
  * checklist order is enough; answers to questions that were themselves skipped
  * must not count, which `lookup` ensures by returning only asked answers.
  */
-export function isAsked(question: Question, profile: Profile | undefined, lookup: Lookup): boolean {
+function isAsked(question: Question, profile: Profile | undefined, lookup: Lookup): boolean {
   if (!inProfile(question, profile)) return false;
   return question.when ? conditionHolds(question.when, question.checklistId, lookup) : true;
 }

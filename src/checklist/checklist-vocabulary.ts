@@ -1,7 +1,6 @@
+import type { DataPath as Path } from '../files/diagnostic.js';
 import type { SchemaVocabulary } from '../files/schema-diagnostics.js';
 import { SCHEMA_KEYS } from '../generated/schema-keys.js';
-
-type Path = (string | number)[];
 
 function idAt(data: unknown, path: Path): string | undefined {
   let v: unknown = data;

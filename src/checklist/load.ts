@@ -84,7 +84,7 @@ function acceptedPart(data: unknown, schemaErrors: readonly Diagnostic[]): { che
 }
 
 /** Schema pass, then the semantic rules on what the schema accepted; one file, no cross-file checks. */
-export function checkChecklistFile(file: YamlFile): { diagnostics: Diagnostic[]; checklist?: LoadedChecklist } {
+function checkChecklistFile(file: YamlFile): { diagnostics: Diagnostic[]; checklist?: LoadedChecklist } {
   const schema = schemaDiagnostics(validateChecklist, file, checklistVocabulary);
   const part = acceptedPart(file.data, schema);
   if (!part) return { diagnostics: schema };
@@ -104,7 +104,7 @@ export function checkChecklistFile(file: YamlFile): { diagnostics: Diagnostic[];
 }
 
 /** Lets a pending Ctrl-C be handled between files, and stops if it was. */
-export async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
+async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
   await new Promise((done) => setImmediate(done));
   if (signal?.aborted) throw new InterruptedError('interrupted');
 }

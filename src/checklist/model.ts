@@ -2,7 +2,7 @@ import type { Checklist, Choice, Condition, Effort, Impact, QuestionType } from 
 import { QUESTION_KINDS } from '../questions/index.js';
 import type { Channel, CustomerType, Stage } from './vocabulary.js';
 
-export type { Checklist, Choice, Condition, Effort, Impact, QuestionType };
+export type { Checklist, Condition, Effort, Impact, QuestionType };
 export type { Question as QuestionSource } from '../generated/checklist.js';
 
 /** A question with its checklist's defaults applied: what the interview and the audit use. */

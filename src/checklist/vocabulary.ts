@@ -3,25 +3,31 @@
 export const CUSTOMER_TYPES = ['b2c', 'b2b', 'c2c', 'b2g'] as const;
 export type CustomerType = (typeof CUSTOMER_TYPES)[number];
 
-export const CUSTOMER_TYPE_LABELS: Record<CustomerType, string> = {
-  b2c: 'Consumers (B2C)',
-  b2b: 'Businesses, including sole proprietors (B2B)',
-  c2c: 'Consumers selling to each other through you (C2C)',
-  b2g: 'Government and public bodies (B2G)',
+/** How a word of a vocabulary reads: in a menu (label), and inside a sentence of a report (phrase). */
+export interface Wording {
+  label: string;
+  phrase: string;
+}
+
+export const CUSTOMER_TYPE_TEXT: Record<CustomerType, Wording> = {
+  b2c: { label: 'Consumers (B2C)', phrase: 'consumers (B2C)' },
+  b2b: { label: 'Businesses, including sole proprietors (B2B)', phrase: 'businesses (B2B)' },
+  c2c: { label: 'Consumers selling to each other through you (C2C)', phrase: 'consumers trading with each other (C2C)' },
+  b2g: { label: 'Government and public bodies (B2G)', phrase: 'the public sector (B2G)' },
 };
 
 export const CHANNELS = ['web-shop', 'physical-store', 'phone', 'email', 'live-chat', 'chatbot', 'newsletter', 'social-media'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  'web-shop': 'Web shop or online ordering',
-  'physical-store': 'Physical store, office or stand',
-  phone: 'Phone',
-  email: 'Email support',
-  'live-chat': 'Live chat with people',
-  chatbot: 'Chatbot or automated chat',
-  newsletter: 'Newsletter or marketing emails',
-  'social-media': 'Social media profiles',
+export const CHANNEL_TEXT: Record<Channel, Wording> = {
+  'web-shop': { label: 'Web shop or online ordering', phrase: 'a web shop' },
+  'physical-store': { label: 'Physical store, office or stand', phrase: 'a physical store' },
+  phone: { label: 'Phone', phrase: 'phone' },
+  email: { label: 'Email support', phrase: 'email' },
+  'live-chat': { label: 'Live chat with people', phrase: 'live chat' },
+  chatbot: { label: 'Chatbot or automated chat', phrase: 'a chatbot' },
+  newsletter: { label: 'Newsletter or marketing emails', phrase: 'a newsletter' },
+  'social-media': { label: 'Social media profiles', phrase: 'social media' },
 };
 
 export const STAGES = ['before-sale', 'during-sale', 'after-sale'] as const;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { VALIDATE_FORMATS } from '../checklist/format-diagnostics.js';
 import { CHANNELS } from '../checklist/vocabulary.js';
@@ -10,6 +11,7 @@ import type { ListOptions } from './commands/list.js';
 import type { ValidateOptions } from './commands/validate.js';
 import type { ReportOptions } from './report-output.js';
 import { makeStyle } from '../text/style.js';
+import { closest, orList } from '../text/suggest.js';
 import { makeContext, type CommandContext } from './context.js';
 import { colorEnabled, type Io } from './io.js';
 
@@ -40,6 +42,21 @@ function parseTop(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--top takes a whole number of fixes, 1 or more, not "${value}"`);
   return n;
+}
+
+/**
+ * `cx-audit reprot answers.yaml` must not run an interview with "reprot" as
+ * a checklist: a first argument that is no file and looks like a word, not a
+ * file name, is taken as a mistyped command.
+ */
+function rejectMistypedCommand(first: string | undefined, commands: readonly string[]): void {
+  if (first === undefined || existsSync(first) || /[/\\.]/.test(first)) return;
+  const guess = closest(first, commands);
+  throw new UsageError(
+    guess
+      ? `unknown command '${first}'; did you mean ${guess}?`
+      : `unknown command '${first}'; the commands are ${orList(commands)}, and a checklist must be an existing .yaml file`,
+  );
 }
 
 const EXAMPLES = `
@@ -99,6 +116,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .option('--channels <channels>', `channels you run, comma-separated: ${CHANNELS.join(',')}`)
       .option('--no-input', 'never prompt; fail if answers are missing'),
   ).action(async (checklists: string[], options: AuditOptions) => {
+    rejectMistypedCommand(
+      checklists[0],
+      program.commands.map((c) => c.name()),
+    );
     const { auditCommand } = await import('./commands/audit.js');
     exitCode = await auditCommand(checklists, options, context());
   });

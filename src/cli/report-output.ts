@@ -29,7 +29,7 @@ export interface ReportOptions {
 const MAX_EPOCH = 253_402_300_799;
 
 /** The report date: SOURCE_DATE_EPOCH when set (reproducible builds), else today, in UTC. */
-export function reportDate(env: CommandContext['io']['env'], now = Date.now()): string {
+function reportDate(env: CommandContext['io']['env'], now = Date.now()): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
     if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH) {
@@ -68,7 +68,7 @@ function realDate(date: string): boolean {
  * The earlier audit to compare with: a report.json as is, or an answers file
  * scored with today's checklists. An audit of another client is refused.
  */
-export async function loadPrevious(
+async function loadPrevious(
   path: string,
   checklists: readonly LoadedChecklist[],
   ctx: CommandContext,

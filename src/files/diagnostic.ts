@@ -9,10 +9,13 @@ export interface Diagnostic {
   rule: string;
   message: string;
   /** Where in the file's data the problem is, when it is about a value: lets later checks skip what is already reported. */
-  dataPath?: (string | number)[];
+  dataPath?: DataPath;
 }
 
 export type Place = Pick<Diagnostic, 'line' | 'column'>;
+
+/** Where a value sits in a file's data: keys and list indexes from the top. */
+export type DataPath = (string | number)[];
 
 export function isError(d: Diagnostic): boolean {
   return d.severity === 'error';

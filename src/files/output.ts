@@ -44,7 +44,7 @@ export function resolveTarget(path: string): string {
 }
 
 /** Whether two paths name the same file: the same inode when both exist, else the same resolved path. */
-export function sameFile(a: string, b: string): boolean {
+function sameFile(a: string, b: string): boolean {
   const sa = statOrUndefined(a);
   const sb = statOrUndefined(b);
   if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino;

@@ -138,7 +138,7 @@ function looksUtf16(bytes: Buffer): boolean {
 }
 
 /** Bytes to text, or why they are not UTF-8 text. */
-export function decodeText(path: string, bytes: Buffer, kind: string): InputResult {
+function decodeText(path: string, bytes: Buffer, kind: string): InputResult {
   const invalid = (d: Diagnostic): InputResult => ({ ok: false, reason: 'invalid', diagnostics: [d] });
   if (looksUtf16(bytes)) {
     return invalid(diagnostic(path, 'encoding', `is UTF-16 text; save the ${kind} with UTF-8 encoding`, { line: 1, column: 1 }));

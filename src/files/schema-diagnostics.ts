@@ -1,9 +1,7 @@
-import type { Diagnostic } from './diagnostic.js';
+import type { DataPath as Path, Diagnostic } from './diagnostic.js';
 import type { SchemaError, ValidateFunction } from '../generated/validate-function.js';
 import { didYouMean, orList } from '../text/suggest.js';
 import type { YamlFile } from './yaml-file.js';
-
-type Path = (string | number)[];
 
 /** Per file format: how to name a place in the data, and hints for particular keys. */
 export interface SchemaVocabulary {

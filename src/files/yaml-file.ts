@@ -1,12 +1,10 @@
-import type { Diagnostic, Place } from './diagnostic.js';
+import type { DataPath, Diagnostic, Place } from './diagnostic.js';
 import { contentHash } from './hash.js';
 import { formatCount, MAX_DEPTH, MAX_ITEMS, MAX_VALUES } from './limits.js';
 import { readInput, withArticle, type InputText, type ReadOptions } from './read-input.js';
 import { placeAtOffset } from './text-place.js';
 import { loadCore, PlaceIndex } from './yaml-core.js';
 import { explainSyntaxError } from './yaml-syntax.js';
-
-export type DataPath = (string | number)[];
 
 /** A parsed YAML file that can map a path in its data back to line:column. */
 export interface YamlFile {

@@ -2,9 +2,9 @@ import { checkbox, input, select, Separator } from '@inquirer/prompts';
 import type { Profile } from '../answers/model.js';
 import type { Question } from '../checklist/model.js';
 import {
-  CHANNEL_LABELS,
+  CHANNEL_TEXT,
   CHANNELS,
-  CUSTOMER_TYPE_LABELS,
+  CUSTOMER_TYPE_TEXT,
   CUSTOMER_TYPES,
   NOT_APPLICABLE,
   UNSURE,
@@ -216,7 +216,7 @@ export function createAsk(ctx: AskContext): Ask {
           checkbox<CustomerType>(
             {
               message: 'Who do you sell to? Questions that do not concern them are skipped.',
-              choices: CUSTOMER_TYPES.map((t) => ({ value: t, name: CUSTOMER_TYPE_LABELS[t], checked: customerTypes.includes(t) })),
+              choices: CUSTOMER_TYPES.map((t) => ({ value: t, name: CUSTOMER_TYPE_TEXT[t].label, checked: customerTypes.includes(t) })),
               required: true,
             },
             context,
@@ -228,7 +228,7 @@ export function createAsk(ctx: AskContext): Ask {
           checkbox<Channel>(
             {
               message: 'Which of these do you run? Questions about the others are skipped.',
-              choices: CHANNELS.map((c) => ({ value: c, name: CHANNEL_LABELS[c], checked: channels.includes(c) })),
+              choices: CHANNELS.map((c) => ({ value: c, name: CHANNEL_TEXT[c].label, checked: channels.includes(c) })),
               pageSize: CHANNELS.length,
             },
             context,

@@ -18,7 +18,7 @@ export interface QuestionView {
   canGoBack: boolean;
 }
 
-export interface ResumeSummary {
+interface ResumeSummary {
   path: string;
   answered: number;
   total: number;

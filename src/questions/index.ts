@@ -6,7 +6,7 @@ import { scale } from './scale.js';
 import { text } from './text.js';
 import { yesNo } from './yes-no.js';
 
-export type { PromptSpec, QuestionKind, TypedQuestion } from './kind.js';
+export type { PromptSpec, QuestionKind } from './kind.js';
 
 /** Every question type and what it means. Adding a type is a module here, a line in this table and its name in the checklist schema. */
 export const QUESTION_KINDS: Record<QuestionType, QuestionKind> = {

@@ -8,7 +8,7 @@ export type PromptSpec =
   | { kind: 'input'; parse(input: string): { value: AnswerValue } | { error: string } };
 
 /** A question as far as its type needs to see it. */
-export type TypedQuestion = Pick<Question, 'key' | 'type' | 'choices'>;
+type TypedQuestion = Pick<Question, 'key' | 'type' | 'choices'>;
 
 /**
  * Everything the rest of cx-audit needs to know about one question type.

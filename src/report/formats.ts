@@ -1,9 +1,7 @@
 import type { Report } from '../generated/report.js';
 
-export type { Report };
-
 /** A formatter is a pure function of the report, giving its content in one or more pieces. */
-export type Formatter = (report: Report) => Iterable<string>;
+type Formatter = (report: Report) => Iterable<string>;
 
 interface FormatInfo {
   /** What `-f` lists. */

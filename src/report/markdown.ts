@@ -1,6 +1,7 @@
 import type { Fix, Report, Score } from '../generated/report.js';
 import { md, mermaidText } from './escape.js';
 import { maturityOf } from '../audit/model.js';
+import { CHANNEL_TEXT, CUSTOMER_TYPE_TEXT, type Wording } from '../checklist/vocabulary.js';
 import { EFFORT_LABELS, formatChange, formatScore, IMPACT_LABELS, plural, STAGE_LABELS, TIER_LABELS, type Tier } from './labels.js';
 
 /** Most fixes a chart shows; past that it is a cloud of dots. */
@@ -14,20 +15,10 @@ const TIER_NOUNS: Record<Tier, [string, string]> = {
   later: ['fix for later', 'fixes for later'],
 };
 
-const PROFILE_WORDS: Record<string, string> = {
-  b2c: 'consumers (B2C)',
-  b2b: 'businesses (B2B)',
-  c2c: 'consumers trading with each other (C2C)',
-  b2g: 'the public sector (B2G)',
-  'web-shop': 'a web shop',
-  'physical-store': 'a physical store',
-  phone: 'phone',
-  email: 'email',
-  'live-chat': 'live chat',
-  chatbot: 'a chatbot',
-  newsletter: 'a newsletter',
-  'social-media': 'social media',
-};
+/** A vocabulary word as a report sentence says it; an unknown word (from a newer file) as written. */
+function phraseOf(table: Record<string, Wording>, word: string): string {
+  return Object.hasOwn(table, word) ? table[word]!.phrase : md(word);
+}
 
 /** A table row; empty cells get a single space, as markdownlint's compact style wants. */
 function row(cells: string[]): string {
@@ -48,8 +39,8 @@ function byline(report: Report): string {
   const types = report.profile?.customerTypes;
   const channels = report.profile?.channels;
   if (types || channels) {
-    const sells = types ? `sells to ${types.length ? listOf(types.map((t) => PROFILE_WORDS[t] ?? md(t))) : 'no customer type listed'}` : '';
-    const through = channels ? `uses ${channels.length ? listOf(channels.map((c) => PROFILE_WORDS[c] ?? md(c))) : 'none of the listed channels'}` : '';
+    const sells = types ? `sells to ${types.length ? listOf(types.map((t) => phraseOf(CUSTOMER_TYPE_TEXT, t))) : 'no customer type listed'}` : '';
+    const through = channels ? `uses ${channels.length ? listOf(channels.map((c) => phraseOf(CHANNEL_TEXT, c))) : 'none of the listed channels'}` : '';
     lines.push(`The business ${[sells, through].filter(Boolean).join(' and ')}; questions outside that profile were not asked.`);
   }
   return lines.join(' ');

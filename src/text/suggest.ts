@@ -1,5 +1,5 @@
 /** Levenshtein distance, for "did you mean" hints. Inputs are short keys and ids. */
-export function distance(a: string, b: string): number {
+function distance(a: string, b: string): number {
   if (a === b) return 0;
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

@@ -170,3 +170,29 @@ describe('hostile text and fast keys in a real terminal', () => {
     expect((await t.exited).exitCode).toBe(130);
   });
 });
+
+describe('the terminal rules, in a real terminal', () => {
+  it('prompts when stdin is a terminal and CI is not set', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
+    const t = start(cwd);
+    await t.waitFor('Who do you sell to?');
+    await t.press(KEY.ctrlC);
+    expect((await t.exited).exitCode).toBe(130);
+  });
+
+  it('never prompts with CI set, even on a terminal', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
+    const t = new Terminal([...CHECKLISTS], cwd, { CI: 'true' });
+    open.push(t);
+    expect((await t.exited).exitCode).toBe(2);
+    expect(t.text()).toContain('no answers to report: CI is set, so cx-audit cannot ask');
+    expect(t.text()).not.toContain('Who do you sell to?');
+  });
+
+  it('never prompts with --no-input, even on a terminal', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
+    const t = start(cwd, ['--no-input']);
+    expect((await t.exited).exitCode).toBe(2);
+    expect(t.text()).toContain('no answers to report: --no-input was given, so cx-audit cannot ask');
+  });
+});

@@ -32,6 +32,8 @@ export const ANSWERS_CASES: Record<string, string> = {
   'schema-version-2': '1:16: error: "schemaVersion" must be 1, not the number 2: this cx-audit reads answers files of schemaVersion 1 [unknown-value]',
   'syntax-error':
     '4:1: error: Flow map in block collection must be sufficiently indented and end with a }: a closing bracket is missing on this line or one above it [yaml-syntax]',
+  'text-too-long': '3:30: error: "answer" in the answer to shop/shop-story is longer than 2000 characters; shorten it [too-long]',
+  'text-as-number': '3:30: error: text question shop/shop-story takes text; put the answer in quotes (or write n/a or unsure) [invalid-answer]',
   'unknown-key': '5:5: error: the answer to shop/sells-online has an unknown key "comment"; allowed keys are "answer", "note" or "at" [unknown-key]',
 };
 

@@ -27,13 +27,17 @@ export class Capture {
   }
 }
 
-/** Runs the CLI in-process, with no terminal and no colour, unless env says otherwise. */
-export async function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+/**
+ * Runs the CLI in-process, with no terminal and no colour, unless env says
+ * otherwise. CI is set, as in CI; a case about the terminal rules unsets it
+ * with `CI: ''`. `signal` stands for Ctrl-C.
+ */
+export async function runCli(args: string[], env: Record<string, string | undefined> = {}, signal?: AbortSignal): Promise<CliResult> {
   const stdout = new Capture();
   const stderr = new Capture();
   const stdin = Object.assign(new PassThrough(), { isTTY: false });
   stdin.end();
-  const code = await run(args, { stdout, stderr, stdin, env: { CI: 'true', ...env } });
+  const code = await run(args, { stdout, stderr, stdin, env: { CI: 'true', ...env }, ...(signal ? { signal } : {}) });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 

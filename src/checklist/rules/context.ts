@@ -2,7 +2,8 @@ import type { Checklist, Condition, QuestionSource } from '../model.js';
 import type { Diagnostic } from '../../files/diagnostic.js';
 import type { YamlFile } from '../../files/yaml-file.js';
 
-export type Path = (string | number)[];
+export type { DataPath as Path } from '../../files/diagnostic.js';
+import type { DataPath as Path } from '../../files/diagnostic.js';
 
 /**
  * What a rule sees: one checklist, holding only what the schema accepted, so

@@ -6,7 +6,7 @@ import { InputError, UsageError } from '../../errors.js';
 import { planOutput } from '../../files/output.js';
 import { unansweredQuestions } from '../../interview/flow.js';
 import { defaultReportFile } from '../../report/formats.js';
-import { closest, didYouMean, orList } from '../../text/suggest.js';
+import { didYouMean, orList } from '../../text/suggest.js';
 import type { CommandContext } from '../context.js';
 import { answersForRun, checklistsForRun, protectedInputs, resumeCommand } from '../inputs.js';
 import { promptBlocker } from '../io.js';
@@ -17,24 +17,6 @@ export interface AuditOptions extends ReportOptions {
   profile?: string;
   channels?: string;
   input: boolean;
-}
-
-/** The commands a mistyped first word may have meant (audit's checklist arguments would swallow it). */
-export const COMMAND_NAMES = ['audit', 'report', 'validate', 'list', 'init', 'schema'];
-
-/**
- * `cx-audit reprot answers.yaml` must not run an interview with "reprot" as
- * a checklist: a first argument that is no file, looks like a word and not a
- * file name, is taken as a mistyped command.
- */
-function rejectMistypedCommand(first: string | undefined): void {
-  if (first === undefined || existsSync(first) || /[/\\.]/.test(first)) return;
-  const guess = closest(first, COMMAND_NAMES);
-  throw new UsageError(
-    guess
-      ? `unknown command '${first}'; did you mean ${guess}?`
-      : `unknown command '${first}'; the commands are ${orList(COMMAND_NAMES)}, and a checklist must be an existing .yaml file`,
-  );
 }
 
 function parseList<T extends string>(flag: string, value: string | undefined, known: readonly T[]): T[] | undefined {
@@ -74,7 +56,6 @@ function stamp(answers: Answers, checklists: readonly LoadedChecklist[]): void {
  * to the report when answers are complete and no prompt is possible.
  */
 export async function auditCommand(checklistFiles: string[], options: AuditOptions, ctx: CommandContext): Promise<number> {
-  rejectMistypedCommand(checklistFiles[0]);
   const profile = profileFromFlags(options);
   const blocker = promptBlocker(ctx.io, options.input);
   const interactive = blocker === undefined;

@@ -4,7 +4,7 @@ import type { CommandContext } from '../context.js';
 import { existsSync } from 'node:fs';
 
 /** The starter checklist: every key in use, each explained. It validates with no warnings (tested). */
-export const STARTER_CHECKLIST = `# A cx-audit checklist. Check it with: cx-audit validate <this file>
+const STARTER_CHECKLIST = `# A cx-audit checklist. Check it with: cx-audit validate <this file>
 # Editors with the YAML language server can check it as you type: run
 # \`cx-audit schema checklist > checklist.schema.json\`, then remove the
 # first "# " of the next line.

@@ -1,6 +1,7 @@
 // Writes a checklist of n questions, and a complete answers file for it, the
 // shape a consultant's large library would have: every question type, skip
-// logic, customer types and channels.
+// logic, customer types and channels, shared actions, actions that come
+// after others, and capabilities that gate the stages.
 import { writeFileSync } from 'node:fs';
 
 export function generate(n, dir) {
@@ -10,6 +11,11 @@ export function generate(n, dir) {
     'version: 1.0.0',
     'description: A large checklist for benchmarks.',
     'stage: during-sale',
+    'actions:',
+    ...Array.from({ length: 50 }, (_, k) => [`  - id: shared-${k}`, `    title: Check touchpoint group ${k} with a test order`]).flat(),
+    'capabilities:',
+    '  - { id: loop, title: A feedback loop that acts, requiredFor: proactive, met: { question: q15, is: "yes" } }',
+    '  - { id: measure, title: A tracked satisfaction measure, requiredFor: customer-led, met: { question: q5, is: "yes" } }',
     'questions:',
   ];
   const answers = ['schemaVersion: 1', 'client: Bench', 'profile:', '  customerTypes: [b2c, b2b]', '  channels: [web-shop, phone]', 'answers:'];
@@ -28,6 +34,9 @@ export function generate(n, dir) {
     lines.push(`    impact: ${impact}`, `    effort: ${effort}`, `    stage: ${['before-sale', 'during-sale', 'after-sale'][i % 3]}`);
     lines.push(`    why: When this is missing, customer ${i} notices and some of them leave for good.`);
     lines.push(`    fix: Write down who owns touchpoint ${i} and check it every month.`);
+    if (i % 10 === 5) lines.push(`    action: shared-${Math.floor(i / 10) % 50}`);
+    else lines.push(`    title: Give touchpoint ${i} an owner`);
+    if (i % 10 !== 5 && i % 9 === 0 && i >= 18) lines.push(`    after: [q${i - 9}]`);
     if (kind === 2 || kind === 4) {
       lines.push(
         '    choices:',

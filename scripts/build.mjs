@@ -4,8 +4,8 @@
 // Runs on `npm install` (prepare), so a fresh clone just works.
 //
 // One bundle, split at the lazy imports: `--version` loads one small file,
-// `validate` adds the checklist code, only the interview loads inquirer and
-// marked-terminal. Loading ~40 ES modules one by one cost more than the work
+// `validate` adds the checklist code, only the interview loads inquirer.
+// Loading ~40 ES modules one by one cost more than the work
 // of validating a checklist (docs/performance.md).
 import { rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';

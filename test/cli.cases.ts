@@ -6,7 +6,7 @@
  * `$TMP` in an argument is replaced by a fresh temporary folder.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 export type Expect = string | RegExp | ((text: string) => void);
 
@@ -63,13 +63,13 @@ export const CASES: CliCase[] = [
   },
 
   // validate
-  { name: 'validate: a valid checklist', args: ['validate', SHOP], exitCode: 0, stdout: '✔ 1 checklist valid (6 questions)\n', stderr: '' },
-  { name: 'validate: several files', args: ['validate', SHOP, OTHER], exitCode: 0, stdout: '✔ 2 checklists valid (7 questions)\n', stderr: '' },
+  { name: 'validate: a valid checklist', args: ['validate', SHOP], exitCode: 0, stdout: '✔ 1 checklist valid (7 questions)\n', stderr: '' },
+  { name: 'validate: several files', args: ['validate', SHOP, OTHER], exitCode: 0, stdout: '✔ 2 checklists valid (8 questions)\n', stderr: '' },
   {
     name: 'validate: a folder stands for its YAML files',
     args: ['validate', 'test/fixtures/checklists'],
     exitCode: 0,
-    stdout: '✔ 2 checklists valid (7 questions)\n',
+    stdout: '✔ 2 checklists valid (8 questions)\n',
   },
   { name: 'validate: quiet prints nothing when all is well', args: ['validate', '-q', SHOP], exitCode: 0, stdout: '', stderr: '' },
   {
@@ -99,7 +99,7 @@ export const CASES: CliCase[] = [
     exitCode: 0,
     stdout: (s) => {
       const data = JSON.parse(s);
-      if (!(data.valid === true && data.files[0].checklist.id === 'shop' && data.files[0].checklist.questions === 6)) throw new Error(s);
+      if (!(data.valid === true && data.files[0].checklist.id === 'shop' && data.files[0].checklist.questions === 7)) throw new Error(s);
     },
   },
   {
@@ -113,13 +113,13 @@ export const CASES: CliCase[] = [
     name: 'validate: warnings pass',
     args: ['validate', 'test/fixtures/bad/warnings.yaml'],
     exitCode: 0,
-    stdout: /✔ 1 checklist valid \(3 questions\), 4 warnings\n$/,
+    stdout: /✔ 1 checklist valid \(3 questions\), 5 warnings\n$/,
   },
   {
     name: 'validate: --strict makes warnings fail',
     args: ['validate', '--strict', 'test/fixtures/bad/warnings.yaml'],
     exitCode: 1,
-    stdout: /✖ 4 warnings in 1 of 1 file \(--strict makes warnings fail\)\n$/,
+    stdout: /✖ 5 warnings in 1 of 1 file \(--strict makes warnings fail\)\n$/,
   },
   { name: 'validate: colour only when asked', args: ['validate', 'nope.yaml'], env: { FORCE_COLOR: '1' }, exitCode: 2, stdout: /\u001b\[31merror/ },
   {
@@ -147,7 +147,7 @@ export const CASES: CliCase[] = [
     name: 'list: the built-in checklists',
     args: ['list'],
     exitCode: 0,
-    stdout: /^ID +VERSION +QUESTIONS +TITLE\ncustomer-types +1\.0\.0 +\d+ +Customer types and checkout\n[\s\S]*journey-organization/,
+    stdout: /^ID +VERSION +QUESTIONS +TITLE\ncustomer-types +2\.0\.0 +\d+ +Customer types and checkout\n[\s\S]*journey-organization/,
     stderr: /questions in all\. Customer types: b2c, b2b, c2c, b2g\./,
   },
   {
@@ -164,7 +164,7 @@ export const CASES: CliCase[] = [
     name: 'list: the questions of one checklist',
     args: ['list', 'chatbots'],
     exitCode: 0,
-    stdout: /^Chatbots \(chatbots 1\.0\.0\)\n\nQUESTION +TYPE +IMPACT +EFFORT +TEXT\nbot-says-it-is-a-bot +yes-no +high +low +Does your chatbot/,
+    stdout: /^Chatbots \(chatbots 2\.0\.0\)\n\nQUESTION +TYPE +IMPACT +EFFORT +TEXT\nbot-says-it-is-a-bot +yes-no +medium +low +Does your chatbot/,
   },
   {
     name: 'list: an unknown checklist',
@@ -203,7 +203,7 @@ export const CASES: CliCase[] = [
     name: 'report: Markdown to stdout',
     args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER],
     exitCode: 0,
-    stdout: /^# Customer experience audit: Acme Fabrics\n[\s\S]*\*\*Score: 88\.1 \/ 100\.\*\*/,
+    stdout: /^# Customer experience audit: Acme Fabrics\n[\s\S]*\*\*Score 89\.1 of 100\.\*\*/,
     stderr: '',
   },
   {
@@ -212,20 +212,39 @@ export const CASES: CliCase[] = [
     exitCode: 0,
     stdout: (s) => {
       const r = JSON.parse(s);
-      if (r.schemaVersion !== 1 || r.score.value !== 88.1) throw new Error(s.slice(0, 200));
+      if (r.schemaVersion !== 2 || r.score.value !== 89.1 || r.score.low !== 89.1 || r.coverage.unanswered !== 0) throw new Error(s.slice(0, 200));
     },
   },
   {
     name: 'report: --fail-under below the score passes',
     args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '--fail-under', '80'],
     exitCode: 0,
-    stderr: 'Score 88.1 meets --fail-under 80\n',
+    stderr: 'Score 89.1 meets --fail-under 80\n',
   },
   {
     name: 'report: --fail-under above the score fails',
     args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '--fail-under', '90'],
     exitCode: 1,
-    stderr: 'cx-audit: score 88.1 is under --fail-under 90\n',
+    stderr: 'cx-audit: score 89.1 is under --fail-under 90\n',
+  },
+  {
+    name: 'report: --fail-under gates on the low end while answers are open',
+    args: ['report', `${ANSWERS}/shop-partial.yaml`, SHOP, OTHER, '--fail-under', '40'],
+    exitCode: 1,
+    stderr: (s) => {
+      if (!s.startsWith('cx-audit: score 30.4 (the low end of 30.4–47.8: 1 unsure, 1 unanswered count as not done) is under --fail-under 40\n'))
+        throw new Error(s);
+    },
+  },
+  {
+    name: 'report: --fail-under never passes on no scored answer',
+    args: ['report', '$TMP/story-only.yaml', SHOP, OTHER, '--fail-under', '0'],
+    setup: (tmp) => writeFileSync(`${tmp}/story-only.yaml`, 'schemaVersion: 1\nanswers:\n  shop/shop-story: { answer: Hand-dyed fabric }\n'),
+    exitCode: 1,
+    stdout: /\*\*No score yet: none of the 8 questions that apply has a scored answer\.\*\*/,
+    stderr: (s) => {
+      if (!s.startsWith('cx-audit: no score yet: no scored question has an answer, so --fail-under 0 cannot pass\n')) throw new Error(s);
+    },
   },
   {
     name: 'report: --fail-under must be a score',
@@ -284,7 +303,7 @@ export const CASES: CliCase[] = [
     stderr: 'Report written to $TMP/report.md\n',
     after: (tmp) => {
       const report = readFileSync(`${tmp}/report.md`, 'utf8');
-      if (!/^# Customer experience audit: Acme Fabrics\n[\s\S]*\*\*Score: 88\.1 \/ 100\.\*\*/.test(report)) throw new Error(report.slice(0, 300));
+      if (!/^# Customer experience audit: Acme Fabrics\n[\s\S]*\*\*Score 89\.1 of 100\.\*\*/.test(report)) throw new Error(report.slice(0, 300));
     },
   },
   {
@@ -292,7 +311,7 @@ export const CASES: CliCase[] = [
     args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '--compare', `${ANSWERS}/shop-2025.yaml`],
     exitCode: 0,
     stdout:
-      /## Progress since 2025-03-01\n\nThe score went from 55\.6 to 88\.1 \(\+32\.5\)\.[\s\S]*### Fixed\n\n- Can a business buyer enter a VAT number at checkout\? \(`shop\/vat-number-field`\)/,
+      /## Progress since 2025-03-01\n\nThe score went from 43\.5 to 89\.1 \(\+45\.6\)\.[\s\S]*### Fixed\n\n- Business buyers get a proper invoice straight from checkout\n/,
     stderr:
       /shop-2025\.yaml:13:3: warning: question shop\/retired-question is not in shop 1\.2\.0 \(removed or renamed\?\); this answer is ignored \[unknown-question\]/,
   },
@@ -349,8 +368,8 @@ export const CASES: CliCase[] = [
     name: 'audit: the default command',
     args: [SHOP, OTHER, '--answers', `${ANSWERS}/shop-complete.yaml`, '-f', 'json', '--fail-under', '95'],
     exitCode: 1,
-    stdout: /"schemaVersion": 1/,
-    stderr: 'cx-audit: score 88.1 is under --fail-under 95\n',
+    stdout: /"schemaVersion": 2/,
+    stderr: 'cx-audit: score 89.1 is under --fail-under 95\n',
   },
   {
     name: 'audit: missing answers are named, with the flag to pass',
@@ -359,7 +378,8 @@ export const CASES: CliCase[] = [
     stdout: '',
     stderr: (s) => {
       const expected =
-        `cx-audit: 3 questions in ${ANSWERS}/shop-2025.yaml still need an answer, and CI is set:\n` +
+        `cx-audit: 4 questions in ${ANSWERS}/shop-2025.yaml still need an answer, and CI is set:\n` +
+        '  shop/emails-read: Have you placed a test order in the last three months and read every email it sent?\n' +
         '  shop/contact-channels: Which ways can customers reach a person?\n' +
         '  shop/shop-story: What makes your shop different, in one sentence?\n' +
         '  other/follow-up: Do you follow up after every order?\n' +

@@ -1,5 +1,5 @@
 import type { AnswersFile } from '../generated/answers.js';
-import type { Channel, CustomerType } from '../checklist/vocabulary.js';
+import type { Channel, CustomerType, Market } from '../checklist/vocabulary.js';
 
 export type { AnswersFile };
 
@@ -13,11 +13,22 @@ export interface AnswerRecord {
   at?: string;
 }
 
+/**
+ * What the business is, as the interview asks it first. A part left
+ * undefined was not asked: every question that depends on it is asked.
+ */
 export interface Profile {
-  /** Undefined when not asked: every customer type applies. */
   customerTypes?: CustomerType[];
-  /** Undefined when not asked: every channel applies. */
+  /** Some buyers buy as a one-person business or freelancer. */
+  soleProprietors?: boolean;
   channels?: Channel[];
+  /** It sends physical goods to customers. */
+  shipsGoods?: boolean;
+  /** Someone besides the owner deals with customers. */
+  hasStaff?: boolean;
+  /** An outside service answers customers for it. */
+  outsideSupport?: boolean;
+  markets?: Market[];
 }
 
 /** The answers file in memory. Maps keep ids that look like `__proto__` harmless. */

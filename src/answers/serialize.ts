@@ -1,7 +1,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { LoadedChecklist } from '../checklist/model.js';
 import { oneLine } from '../text/sanitize.js';
-import type { AnswersFile, Answers } from './model.js';
+import type { AnswersFile, Answers, Profile } from './model.js';
 
 const HEADER = ` cx-audit answers: written after every answer, safe to edit by hand.
  Each answer is yes/no, 1-5, a choice id or a list of them; n/a and unsure work for any question.
@@ -9,6 +9,16 @@ const HEADER = ` cx-audit answers: written after every answer, safe to edit by h
  Editors can check this file as you type: run \`cx-audit schema answers > answers.schema.json\`,
  then remove the first "# " of the next line.
  # yaml-language-server: $schema=./answers.schema.json`;
+
+const PROFILE_KEYS = [
+  'customerTypes',
+  'soleProprietors',
+  'channels',
+  'shipsGoods',
+  'hasStaff',
+  'outsideSupport',
+  'markets',
+] as const satisfies readonly (keyof Profile)[];
 
 /**
  * The answers file as plain data, in a fixed key order: answers in checklist
@@ -25,9 +35,10 @@ export function answersData(answers: Answers, checklists: readonly LoadedCheckli
   if (answers.client !== undefined) data.client = answers.client;
   if (answers.auditor !== undefined) data.auditor = answers.auditor;
   if (answers.profile) {
-    data.profile = {};
-    if (answers.profile.customerTypes) data.profile.customerTypes = answers.profile.customerTypes;
-    if (answers.profile.channels) data.profile.channels = answers.profile.channels;
+    // In the order the interview asks them; parts not asked are left out.
+    const profile: Record<string, unknown> = {};
+    for (const key of PROFILE_KEYS) if (answers.profile[key] !== undefined) profile[key] = answers.profile[key];
+    data.profile = profile;
   }
   if (answers.checklists.size) {
     data.checklists = {};

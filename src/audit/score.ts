@@ -1,171 +1,196 @@
-import type { AnswerRecord, Answers, AnswerValue } from '../answers/model.js';
-import { askedQuestions } from '../checklist/applicability.js';
+import type { Answers, AnswerValue } from '../answers/model.js';
+import { referencedQuestions } from '../checklist/applicability.js';
 import { isScored, type LoadedChecklist, type Question } from '../checklist/model.js';
-import { NOT_APPLICABLE, STAGES, UNSURE, type Stage } from '../checklist/vocabulary.js';
+import { STAGES, type Stage } from '../checklist/vocabulary.js';
+import type { AnswerResult, CapabilityResult, Maturity, Report, Strength, ToVerify } from '../generated/report.js';
 import { kindOf } from '../questions/index.js';
-import type { AnswerResult, Counts, Fix, Report, Score, ToVerify } from '../generated/report.js';
-import { IMPACT_WEIGHT, maturityOf, priorityOf, round, tierOf } from './model.js';
+import { rankActions } from './actions.js';
+import { evaluate, type EvaluateOptions, type Evaluated } from './evaluate.js';
+import { assessCapabilities, maturityOf } from './maturity.js';
+import { IMPACT_WEIGHT, levelOf, REACH_FACTOR, round } from './model.js';
+import { Tally } from './tally.js';
 
 export type { Report };
 
-export interface AuditInput {
+export interface AuditInput extends EvaluateOptions {
   checklists: readonly LoadedChecklist[];
   answers: Answers;
   /** UTC date, YYYY-MM-DD. */
   date: string;
   toolVersion: string;
-  /** How many top fixes the projection assumes done. */
+  /** How many of the first actions the projection assumes done. */
   top: number;
   /** Override the answers file's client and auditor. */
-  client?: string;
-  auditor?: string;
+  client?: string | undefined;
+  auditor?: string | undefined;
   warnings?: readonly string[];
 }
 
-/** How far an answer meets the good practice, 0 to 1; null when it carries no score. */
-export function complianceOf(question: Question, value: AnswerValue): number | null {
-  if (value === NOT_APPLICABLE || value === UNSURE) return null;
-  return kindOf(question).compliance(question, value);
-}
-
-/** The answer as the person saw it when they gave it. */
-function labelOf(question: Question, value: AnswerValue): string {
-  if (value === NOT_APPLICABLE) return 'Not applicable';
-  if (value === UNSURE) return 'Unsure';
-  return kindOf(question).label(question, value);
-}
-
-/** Sums that make a score: Σ weight × compliance over Σ weight, and the weight still unsure. */
-class Tally {
-  earned = 0;
-  possible = 0;
-  unsureWeight = 0;
-  counts: Counts = { applicable: 0, answered: 0, notApplicable: 0, unsure: 0, unanswered: 0 };
-
-  add(question: Question, record: AnswerRecord | undefined, compliance: number | null): void {
-    this.counts.applicable++;
-    const weight = question.impact ? IMPACT_WEIGHT[question.impact] : 0;
-    if (!record) this.counts.unanswered++;
-    else if (record.answer === NOT_APPLICABLE) this.counts.notApplicable++;
-    else if (record.answer === UNSURE) {
-      this.counts.unsure++;
-      if (isScored(question)) this.unsureWeight += weight;
-    } else {
-      this.counts.answered++;
-      if (compliance !== null) {
-        this.earned += weight * compliance;
-        this.possible += weight;
-      }
+/** The answer that meets the practice best, to project what doing an action gives. */
+function bestAnswer(question: Question): AnswerValue | undefined {
+  const kind = kindOf(question);
+  let best: AnswerValue | undefined;
+  let bestScore = -1;
+  for (const answer of kind.examples(question)) {
+    const c = kind.compliance(question, answer);
+    if (c !== null && c > bestScore) {
+      best = answer;
+      bestScore = c;
     }
   }
-
-  score(): Score {
-    const total = this.possible + this.unsureWeight;
-    if (total === 0) return { value: null, min: null, max: null };
-    return {
-      value: this.possible ? round((100 * this.earned) / this.possible) : null,
-      min: round((100 * this.earned) / total),
-      max: round((100 * (this.earned + this.unsureWeight)) / total),
-    };
-  }
+  return best;
 }
 
-/**
- * Scores answers against checklists: per checklist, per journey stage and
- * overall; the fixes in priority order; what to verify; every answer. Pure:
- * the same input always gives the same report.
- */
-export function audit(input: AuditInput): Report {
-  const { answers } = input;
-  const overall = new Tally();
-  const byStage = new Map<Stage, Tally>(STAGES.map((s) => [s, new Tally()]));
-  const gaps: { question: Question; compliance: number; order: number; priority: number }[] = [];
-  const toVerify: (ToVerify & { order: number; weight: number })[] = [];
-  const answerResults: AnswerResult[] = [];
-  let order = 0;
+/** The answers as they would be with the given questions at best practice. */
+function withBestAnswers(answers: Answers, questions: readonly Question[]): Answers {
+  const next = new Map(answers.answers);
+  for (const q of questions) {
+    const best = bestAnswer(q);
+    if (best !== undefined) next.set(q.key, { answer: best });
+  }
+  return { ...answers, answers: next };
+}
 
-  const checklistResults = input.checklists.map((checklist) => {
-    const tally = new Tally();
-    for (const question of askedQuestions(checklist.questions, answers.profile, answers.answers)) {
-      const record = answers.answers.get(question.key);
-      const compliance = record ? complianceOf(question, record.answer) : null;
-      tally.add(question, record, compliance);
-      overall.add(question, record, compliance);
-      byStage.get(question.stage)!.add(question, record, compliance);
-      order++;
-      if (compliance !== null && compliance < 1 && question.impact && question.effort) {
-        gaps.push({ question, compliance, order, priority: priorityOf(question.impact, question.effort, compliance) });
-      }
-      if (record?.answer === UNSURE && question.impact) {
-        toVerify.push({
-          key: question.key,
-          checklist: checklist.id,
-          question: question.id,
-          text: question.text,
-          impact: question.impact,
-          note: record.note ?? null,
-          order,
-          weight: IMPACT_WEIGHT[question.impact],
-        });
-      }
-      answerResults.push({
-        key: question.key,
-        checklist: checklist.id,
-        question: question.id,
-        text: question.text,
-        stage: question.stage,
-        status: !record ? 'unanswered' : record.answer === NOT_APPLICABLE ? 'not-applicable' : record.answer === UNSURE ? 'unsure' : 'answered',
-        answer: record ? record.answer : null,
-        label: record ? labelOf(question, record.answer) : null,
-        compliance: compliance === null ? null : round(compliance, 3),
-        note: record?.note ?? null,
-      });
-    }
-    return { id: checklist.id, title: checklist.title, version: checklist.version, hash: checklist.hash, score: tally.score(), counts: tally.counts };
-  });
+function strengthsOf(evaluated: readonly Evaluated[]): Strength[] {
+  return evaluated
+    .filter((e) => e.state.status === 'answered' && e.state.compliance === 1 && e.question.strength && e.question.impact)
+    .map((e, order) => ({ e, order, worth: IMPACT_WEIGHT[e.question.impact!] * REACH_FACTOR[e.question.reach] }))
+    .sort((a, b) => b.worth - a.worth || a.order - b.order)
+    .map(({ e }) => ({
+      key: e.question.key,
+      checklist: e.question.checklistId,
+      question: e.question.id,
+      text: e.question.strength!,
+      impact: e.question.impact!,
+    }));
+}
 
-  const possible = overall.possible;
-  // Highest value per unit of work first; ties go to the bigger impact, then to checklist order.
-  const ranked = gaps.sort((a, b) => b.priority - a.priority || IMPACT_WEIGHT[b.question.impact!] - IMPACT_WEIGHT[a.question.impact!] || a.order - b.order);
-  const fixes: Fix[] = ranked.map(({ question, compliance, priority }, i) => ({
-    rank: i + 1,
+function toVerifyOf(evaluated: readonly Evaluated[]): ToVerify[] {
+  return evaluated
+    .filter((e) => (e.state.status === 'unsure' || e.state.status === 'stale') && e.question.impact)
+    .map((e, order) => ({ e, order }))
+    .sort((a, b) => IMPACT_WEIGHT[b.e.question.impact!] - IMPACT_WEIGHT[a.e.question.impact!] || a.order - b.order)
+    .map(({ e }) => ({
+      key: e.question.key,
+      checklist: e.question.checklistId,
+      question: e.question.id,
+      text: e.question.text,
+      impact: e.question.impact!,
+      note: e.state.record?.note ?? null,
+      reason: e.state.status as 'unsure' | 'stale',
+    }));
+}
+
+function answerResultOf({ question, state }: Evaluated): AnswerResult {
+  const record = state.record;
+  const compliance = state.status === 'answered' ? state.compliance : state.status === 'closed' ? 0 : null;
+  return {
     key: question.key,
     checklist: question.checklistId,
     question: question.id,
     text: question.text,
-    why: question.why ?? null,
-    fix: question.fix ?? null,
-    impact: question.impact!,
-    effort: question.effort!,
     stage: question.stage,
-    tier: tierOf(question.impact!, question.effort!),
-    priority: round(priority, 3),
-    compliance: round(compliance, 3),
-    gain: round((100 * IMPACT_WEIGHT[question.impact!] * (1 - compliance)) / possible),
-  }));
+    status: state.status,
+    answer: record ? record.answer : null,
+    label: record ? labelOf(question, record.answer) : null,
+    compliance: compliance === null ? null : round(compliance, 3),
+    note: record?.note ?? null,
+  };
+}
 
+/** The answer as the person saw it when they gave it. */
+function labelOf(question: Question, value: AnswerValue): string {
+  if (value === 'n/a') return 'Not applicable';
+  if (value === 'unsure') return 'Unsure';
+  return kindOf(question).label(question, value);
+}
+
+/**
+ * The questions a missing capability rests on, when that capability is
+ * what holds the business at its stage or stands in the way of the next:
+ * closing them moves the business up, so their fixes weigh more.
+ */
+function gatingQuestions(checklists: readonly LoadedChecklist[], capabilities: readonly CapabilityResult[], maturity: Maturity | null): Set<string> {
+  const keys = new Set<string>();
+  if (!maturity) return keys;
+  for (const result of capabilities) {
+    if (result.status === 'met' || levelOf(result.requiredFor) > maturity.band.level + 1) continue;
+    const capability = checklists.find((c) => c.id === result.checklist)?.capabilities.find((c) => c.id === result.id);
+    for (const id of capability ? referencedQuestions(capability.met) : []) keys.add(`${result.checklist}/${id}`);
+  }
+  return keys;
+}
+
+/** Score, coverage, maturity and capabilities of evaluated answers: what a projection recomputes too. */
+function assess(checklists: readonly LoadedChecklist[], evaluated: readonly Evaluated[]) {
+  const overall = new Tally();
+  for (const e of evaluated) overall.add(e);
+  const capabilities = assessCapabilities(checklists, evaluated);
   const score = overall.score();
-  const top = ranked.slice(0, input.top);
-  const recovered = top.reduce((sum, f) => sum + IMPACT_WEIGHT[f.question.impact!] * (1 - f.compliance), 0);
-  const projected = score.value === null ? null : round((100 * (overall.earned + recovered)) / possible);
-  const maturity = maturityOf(score.value);
+  return { overall, score, capabilities, maturity: maturityOf(score.low, capabilities) };
+}
 
+/**
+ * Scores answers against checklists: the score and its range over what is
+ * known, per checklist and journey stage; the stage earned; the actions in
+ * the order to do them; strengths; what to verify; every answer. Pure: the
+ * same input always gives the same report.
+ */
+export function audit(input: AuditInput): Report {
+  const { answers, checklists } = input;
+  const evaluated = evaluate(checklists, answers, input);
+  const { overall, score, capabilities, maturity } = assess(checklists, evaluated);
+  const actions = rankActions(checklists, evaluated, overall.total, gatingQuestions(checklists, capabilities, maturity));
+
+  const byChecklist = new Map(checklists.map((c) => [c.id, new Tally()]));
+  const byStage = new Map<Stage, Tally>(STAGES.map((s) => [s, new Tally()]));
+  for (const e of evaluated) {
+    byChecklist.get(e.question.checklistId)!.add(e);
+    byStage.get(e.question.stage)!.add(e);
+  }
+
+  // What the first actions would give: their questions at best practice, everything scored again.
+  const top = actions.slice(0, input.top);
+  let projection: Report['projection'] = { actions: top.length, low: null, level: null };
+  if (score.low !== null && top.length) {
+    const keys = new Set(top.flatMap((a) => a.questions.map((q) => q.key)));
+    const improved = evaluated.filter((e) => keys.has(e.question.key)).map((e) => e.question);
+    const after = assess(checklists, evaluate(checklists, withBestAnswers(answers, improved), input));
+    projection = { actions: top.length, low: after.score.low, level: after.maturity?.level ?? null };
+  }
+
+  const profile = answers.profile;
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'cx-audit', version: input.toolVersion },
     date: input.date,
     client: input.client ?? answers.client ?? null,
     auditor: input.auditor ?? answers.auditor ?? null,
-    profile: answers.profile ? { customerTypes: answers.profile.customerTypes ?? null, channels: answers.profile.channels ?? null } : null,
-    checklists: checklistResults,
+    profile: profile
+      ? {
+          customerTypes: profile.customerTypes ?? null,
+          soleProprietors: profile.soleProprietors ?? null,
+          channels: profile.channels ?? null,
+          shipsGoods: profile.shipsGoods ?? null,
+          hasStaff: profile.hasStaff ?? null,
+          outsideSupport: profile.outsideSupport ?? null,
+          markets: profile.markets ?? null,
+        }
+      : null,
     score,
-    stages: STAGES.map((stage) => ({ stage, score: byStage.get(stage)!.score(), counts: byStage.get(stage)!.counts })),
-    counts: overall.counts,
-    maturity: { level: maturity.level, name: maturity.name, description: maturity.description },
-    projection: { fixes: top.length, score: projected },
-    fixes,
-    toVerify: toVerify.sort((a, b) => b.weight - a.weight || a.order - b.order).map(({ order: _o, weight: _w, ...item }) => item),
-    answers: answerResults,
+    coverage: overall.coverage,
+    checklists: checklists.map((c) => {
+      const tally = byChecklist.get(c.id)!;
+      return { id: c.id, title: c.title, version: c.version, hash: c.hash, score: tally.score(), coverage: tally.coverage };
+    }),
+    stages: STAGES.map((stage) => ({ stage, score: byStage.get(stage)!.score(), coverage: byStage.get(stage)!.coverage })),
+    maturity,
+    capabilities,
+    projection,
+    actions,
+    strengths: strengthsOf(evaluated),
+    toVerify: toVerifyOf(evaluated),
+    answers: evaluated.filter((e) => !e.hidden && (isScored(e.question) || e.state.status !== 'not-applicable' || e.state.record)).map(answerResultOf),
     comparison: null,
     warnings: [...(input.warnings ?? [])],
   };

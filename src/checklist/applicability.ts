@@ -1,17 +1,55 @@
 import type { AnswerRecord, Profile } from '../answers/model.js';
-import type { Condition, Question } from './model.js';
+import type { Condition, Need, Question } from './model.js';
 import { NOT_APPLICABLE, UNSURE } from './vocabulary.js';
 
-/** Whether the business's profile includes this question: its customer types and channels. */
-function inProfile(question: Pick<Question, 'appliesTo' | 'channels'>, profile: Profile | undefined): boolean {
+/**
+ * Whether a profile fact holds. A fact the profile does not state (an older
+ * answers file, a flag not given) holds: the question is asked.
+ */
+function holds(need: Need, profile: Profile): boolean {
+  switch (need) {
+    case 'ships-goods':
+      return profile.shipsGoods !== false;
+    case 'has-staff':
+      return profile.hasStaff !== false;
+    case 'solo':
+      return profile.hasStaff !== true;
+    case 'outside-support':
+      return profile.outsideSupport !== false;
+    case 'business-buyers': {
+      const types = profile.customerTypes;
+      if (!types) return true;
+      const sellsToBusinesses = types.includes('b2b') || types.includes('b2g');
+      const soleProprietorBuyers = profile.soleProprietors !== false && (types.includes('b2c') || types.includes('b2b'));
+      return sellsToBusinesses || soleProprietorBuyers;
+    }
+  }
+}
+
+/** Whether the business's profile includes this question: customer types, channels, needs and markets. */
+export function inProfile(question: Pick<Question, 'appliesTo' | 'channels' | 'needs' | 'markets'>, profile: Profile | undefined): boolean {
   if (!profile) return true;
-  const { customerTypes, channels } = profile;
+  const { customerTypes, channels, markets } = profile;
   if (question.appliesTo && customerTypes && !question.appliesTo.some((t) => customerTypes.includes(t))) return false;
   if (question.channels && channels && !question.channels.some((c) => channels.includes(c))) return false;
+  if (question.markets && markets && !question.markets.some((m) => markets.includes(m))) return false;
+  if (question.needs && !question.needs.every((n) => holds(n, profile))) return false;
   return true;
 }
 
 type Lookup = (questionKey: string) => AnswerRecord | undefined;
+
+/** The question ids a condition names, at any depth (all, any, not). */
+export function referencedQuestions(condition: Condition): string[] {
+  const ids: string[] = [];
+  const stack = [condition];
+  while (stack.length) {
+    const c = stack.pop()!;
+    if (c.question !== undefined) ids.push(c.question);
+    stack.push(...(c.all ?? []), ...(c.any ?? []), ...(c.not ? [c.not] : []));
+  }
+  return ids;
+}
 
 function matches(record: AnswerRecord | undefined, value: string | number): boolean {
   if (!record) return false;
@@ -24,7 +62,7 @@ function matches(record: AnswerRecord | undefined, value: string | number): bool
  * Evaluates skip logic. A condition on a question that has no real answer
  * (skipped, unanswered, n/a, unsure) is false; `not` inverts that.
  */
-function conditionHolds(condition: Condition, checklistId: string, lookup: Lookup): boolean {
+export function conditionHolds(condition: Condition, checklistId: string, lookup: Lookup): boolean {
   if (condition.all) return condition.all.every((c) => conditionHolds(c, checklistId, lookup));
   if (condition.any) return condition.any.some((c) => conditionHolds(c, checklistId, lookup));
   if (condition.not) return !conditionHolds(condition.not, checklistId, lookup);

@@ -4,7 +4,17 @@ import { readYamlFile, type YamlFile } from '../files/yaml-file.js';
 import { validateChecklist } from '../generated/validators.js';
 import { checklistVocabulary } from './checklist-vocabulary.js';
 import { isError, type Diagnostic } from '../files/diagnostic.js';
-import type { Checklist, LoadedChecklist, Question } from './model.js';
+import {
+  isScored,
+  TITLE_LENGTH,
+  type Action,
+  type ActionSource,
+  type Capability,
+  type Checklist,
+  type LoadedChecklist,
+  type Question,
+  type QuestionSource,
+} from './model.js';
 import { RULES, type RuleContext } from './rules/index.js';
 import type { Channel, CustomerType, Stage } from './vocabulary.js';
 import { InterruptedError } from '../errors.js';
@@ -26,11 +36,26 @@ export interface LoadResult {
 }
 
 /**
- * Applies the checklist's defaults to its questions. The parsed objects are
- * completed in place rather than copied: a 20,000-question checklist is
- * large enough for the copy to show in memory.
+ * A title for a question that has none (checklists written before titles):
+ * the first sentence of its fix, cut at a word within TITLE_LENGTH.
+ */
+function fallbackTitle(question: Pick<QuestionSource, 'fix' | 'text'>): string {
+  const source = (question.fix ?? question.text).replace(/\s+/g, ' ').trim();
+  const sentence = (/^.+?[.!?](?=\s|$)/.exec(source)?.[0] ?? source).replace(/[.!?:;,]+$/, '');
+  if (sentence.length <= TITLE_LENGTH) return sentence;
+  const cut = sentence.slice(0, TITLE_LENGTH - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : cut.length)}…`;
+}
+
+/**
+ * Applies the checklist's defaults to its questions and gathers its actions.
+ * The parsed objects are completed in place rather than copied: a
+ * 20,000-question checklist is large enough for the copy to show in memory.
  */
 function resolve(source: Checklist, file: string, hash: string): LoadedChecklist {
+  const actions = new Map<string, Action>();
+  const declared = new Map<string, ActionSource>();
+  for (const a of source.actions ?? []) declared.set(a.id, a);
   const questions = source.questions.map((q, index) => {
     const question = q as unknown as Question;
     question.key = `${source.id}/${q.id}`;
@@ -40,10 +65,45 @@ function resolve(source: Checklist, file: string, hash: string): LoadedChecklist
     question.stage ??= source.stage as Stage;
     question.appliesTo ??= source.appliesTo as CustomerType[] | undefined;
     question.channels ??= source.channels as Channel[] | undefined;
+    question.needs ??= source.needs;
+    question.markets ??= source.markets;
+    question.owner ??= source.owner;
+    question.kind ??= 'practice';
+    question.reach ??= 'most';
     question.learnMore ??= [];
     question.choices ??= [];
+    question.action = q.action ?? question.key;
     return question;
   });
+  // An `after` names an action of this checklist, or a question (meaning its action).
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const actionKey = (name: string) => (declared.has(name) ? name : (byId.get(name)?.action ?? name));
+  for (const q of questions) {
+    if (!isScored(q)) continue;
+    let action = actions.get(q.action);
+    if (!action) {
+      const shared = declared.get(q.action);
+      const src = source.questions[q.index]!;
+      action = {
+        key: q.action,
+        checklistId: source.id,
+        title: shared?.title ?? src.title ?? fallbackTitle(src),
+        fix: shared ? shared.fix : q.fix,
+        after: [...new Set((shared ? shared.after : src.after)?.map(actionKey).filter((k) => k !== q.action) ?? [])],
+        owner: shared?.owner ?? q.owner,
+        questions: [],
+      };
+      actions.set(q.action, action);
+    }
+    (action.questions as string[]).push(q.key);
+  }
+  const capabilities: Capability[] = (source.capabilities ?? []).map((c) => ({
+    id: c.id,
+    checklistId: source.id,
+    title: c.title,
+    requiredFor: c.requiredFor,
+    met: c.met,
+  }));
   return {
     id: source.id,
     title: source.title,
@@ -52,6 +112,8 @@ function resolve(source: Checklist, file: string, hash: string): LoadedChecklist
     hash,
     file,
     questions,
+    actions: [...actions.values()],
+    capabilities,
   };
 }
 
@@ -84,7 +146,7 @@ function acceptedPart(data: unknown, schemaErrors: readonly Diagnostic[]): { che
 }
 
 /** Schema pass, then the semantic rules on what the schema accepted; one file, no cross-file checks. */
-function checkChecklistFile(file: YamlFile): { diagnostics: Diagnostic[]; checklist?: LoadedChecklist } {
+export function checkChecklistFile(file: YamlFile): { diagnostics: Diagnostic[]; checklist?: LoadedChecklist } {
   const schema = schemaDiagnostics(validateChecklist, file, checklistVocabulary);
   const part = acceptedPart(file.data, schema);
   if (!part) return { diagnostics: schema };
@@ -145,6 +207,29 @@ export async function loadChecklists(paths: readonly string[], context: ReadCont
       message: `checklist id "${checklist.id}" is already used by ${first.file}; give each checklist its own id`,
     });
     delete result.checklist;
+  }
+  // Cross-file rule: an action id declared by two checklists is one action, so it needs one title.
+  const firstAction = new Map<string, { title: string; file: string }>();
+  for (const result of files) {
+    const checklist = result.checklist;
+    if (!checklist) continue;
+    const declared = ((parsed.get(result)?.data as Checklist | undefined)?.actions ?? []).map((a, i) => ({ ...a, index: i }));
+    for (const action of declared) {
+      const first = firstAction.get(action.id);
+      if (!first) {
+        firstAction.set(action.id, { title: action.title, file: result.file });
+        continue;
+      }
+      if (first.title === action.title) continue;
+      result.diagnostics.push({
+        file: result.file,
+        ...(parsed.get(result)?.placeOf(['actions', action.index, 'title']) ?? {}),
+        severity: 'error',
+        rule: 'action-conflict',
+        message: `action "${action.id}" is also declared by ${first.file} with the title "${first.title}"; an action shared by checklists is one action, so give it the same title in both, or another id here`,
+      });
+      delete result.checklist;
+    }
   }
   return { files, checklists: files.flatMap((f) => (f.checklist ? [f.checklist] : [])) };
 }

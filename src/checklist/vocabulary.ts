@@ -30,6 +30,25 @@ export const CHANNEL_TEXT: Record<Channel, Wording> = {
   'social-media': { label: 'Social media profiles', phrase: 'social media' },
 };
 
+export const MARKETS = ['eu', 'uk', 'us', 'other'] as const;
+export type Market = (typeof MARKETS)[number];
+
+export const MARKET_TEXT: Record<Market, Wording> = {
+  eu: { label: 'The European Union', phrase: 'the EU' },
+  uk: { label: 'The United Kingdom', phrase: 'the UK' },
+  us: { label: 'The United States', phrase: 'the US' },
+  other: { label: 'Elsewhere', phrase: 'other countries' },
+};
+
+/** Profile facts a question can need (`needs:`), as a report or the docs say them. */
+export const NEED_PHRASE: Record<'ships-goods' | 'has-staff' | 'solo' | 'outside-support' | 'business-buyers', string> = {
+  'ships-goods': 'ships goods',
+  'has-staff': 'has people besides the owner dealing with customers',
+  solo: 'is run by the owner alone',
+  'outside-support': 'has an outside service answer customers',
+  'business-buyers': 'sells to businesses, the public sector or sole proprietors',
+};
+
 export const STAGES = ['before-sale', 'during-sale', 'after-sale'] as const;
 export type Stage = (typeof STAGES)[number];
 

@@ -13,7 +13,7 @@ import type { CommandContext } from './context.js';
 import type { LoadedAnswers } from './inputs.js';
 import { produceReport, type ReportOptions } from './report-output.js';
 
-/** Loaded lazily: this module pulls in inquirer and marked-terminal. */
+/** Loaded lazily: this module pulls in inquirer. */
 export interface InteractiveRun {
   checklists: readonly LoadedChecklist[];
   options: ReportOptions & { answers: string; format: ReportFormat; plan: OutputPlan };

@@ -103,7 +103,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .option('-o, --output <file>', 'write the report to a file, - for stdout (default: stdout; cx-audit-report.<format> after an interview)')
       .option('--client <name>', 'whose business is audited, shown on the report', parseName('--client'))
       .option('--auditor <name>', 'who ran the audit, shown on the report', parseName('--auditor'))
-      .option('--fail-under <score>', 'exit 1 when the score is below this (0-100)', parseScore)
+      .option('--fail-under <score>', 'exit 1 when the score could be below this (0-100): its low end, with open questions counted as not done', parseScore)
       .option('--top <n>', 'how many fixes the summary and projection use', parseTop, 5);
 
   auditOptions(

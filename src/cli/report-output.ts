@@ -1,6 +1,6 @@
 import { checkAnswers } from '../answers/load.js';
 import { lastAnsweredAt, type Answers } from '../answers/model.js';
-import { compare } from '../audit/compare.js';
+import { compare, earlierAudit, type EarlierAudit } from '../audit/compare.js';
 import { audit } from '../audit/score.js';
 import type { LoadedChecklist } from '../checklist/model.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
@@ -65,45 +65,89 @@ function realDate(date: string): boolean {
 }
 
 /**
- * The earlier audit to compare with: a report.json as is, or an answers file
- * scored with today's checklists. An audit of another client is refused.
+ * What a report written by cx-audit 0.1 (schemaVersion 1) must hold for a
+ * comparison, checked by hand: its full schema is not kept. Each problem
+ * has the data path it is about.
+ */
+function firstReportProblem(data: Record<string, unknown>): { path: (string | number)[]; message: string } | undefined {
+  const score = (data.score as { value?: unknown } | undefined)?.value;
+  if (typeof data.date !== 'string' || !realDate(data.date))
+    return { path: ['date'], message: `the report's date ${JSON.stringify(data.date)} is not a real day` };
+  if (score !== null && (typeof score !== 'number' || score < 0 || score > 100))
+    return { path: ['score', 'value'], message: `the report's score ${JSON.stringify(score)} is not from 0 to 100` };
+  if (data.client !== null && typeof data.client !== 'string') return { path: ['client'], message: "the report's client is not text" };
+  if (!Array.isArray(data.answers)) return { path: ['answers'], message: 'the report has no list of answers' };
+  for (const [i, a] of (data.answers as Record<string, unknown>[]).entries()) {
+    const c = a?.compliance;
+    if (typeof a?.key !== 'string' || (c !== null && (typeof c !== 'number' || c < 0 || c > 1)))
+      return { path: ['answers', i], message: `answer ${i + 1} of the report has no key or a compliance outside 0 to 1` };
+  }
+  if (!Array.isArray(data.checklists)) return { path: ['checklists'], message: 'the report has no list of checklists' };
+  return undefined;
+}
+
+/**
+ * The earlier audit to compare with: a report.json (of this version, or of
+ * cx-audit 0.1), or an answers file scored with today's checklists. An audit
+ * of another client is refused.
  */
 async function loadPrevious(
   path: string,
   checklists: readonly LoadedChecklist[],
   ctx: CommandContext,
   base: { top: number; client: string | null },
-): Promise<{ report: Report; source: 'answers' | 'report' }> {
+): Promise<EarlierAudit> {
   const read = await readYamlFile(path, { ...readContext(ctx), kind: 'file' });
   if (!read.ok) throw new InputError(`cannot compare with ${path}:`, { details: read.diagnostics.map(diagnosticLine) });
   const data = read.file.data as Record<string, unknown> | null;
-  let previous: { report: Report; source: 'answers' | 'report' };
+  let previous: EarlierAudit;
   if (data && typeof data === 'object' && 'tool' in data && 'score' in data) {
-    const problems = schemaDiagnostics(validateReport, read.file, { describe: () => 'the report', allowedKeys: () => [] });
-    const report = data as unknown as Report;
-    if (!problems.length && !realDate(report.date)) {
-      problems.push({
-        file: path,
-        ...read.file.placeOf(['date']),
-        severity: 'error',
-        rule: 'bad-date',
-        message: `the report's date ${report.date} is not a real day`,
-      });
+    if (data.schemaVersion === 1) {
+      const problem = firstReportProblem(data);
+      if (problem) {
+        throw new InputError(`${path} looks like a report of cx-audit 0.1 but cannot be compared with:`, {
+          details: [diagnosticLine({ file: path, ...read.file.placeOf(problem.path), severity: 'error', rule: 'bad-report', message: problem.message })],
+        });
+      }
+      const answers = data.answers as { key: string; compliance: number | null }[];
+      const checklistScores = (data.checklists as { id: string; score?: { value?: number | null } }[]).map((c) => [c.id, c.score?.value ?? null] as const);
+      previous = {
+        source: 'report',
+        date: data.date as string,
+        client: (data.client as string | null) ?? null,
+        score: (data.score as { value: number | null }).value,
+        checklists: new Map(checklistScores),
+        answers: new Map(answers.map((a) => [a.key, a.compliance])),
+      };
+    } else {
+      const problems = schemaDiagnostics(validateReport, read.file, { describe: () => 'the report', allowedKeys: () => [] });
+      const report = data as unknown as Report;
+      if (!problems.length && !realDate(report.date)) {
+        problems.push({
+          file: path,
+          ...read.file.placeOf(['date']),
+          severity: 'error',
+          rule: 'bad-date',
+          message: `the report's date ${report.date} is not a real day`,
+        });
+      }
+      if (problems.length) {
+        throw new InputError(`${path} looks like a cx-audit report but does not match the report schema:`, {
+          details: problems.slice(0, 5).map(diagnosticLine),
+        });
+      }
+      previous = earlierAudit(report, 'report');
     }
-    if (problems.length) {
-      throw new InputError(`${path} looks like a cx-audit report but does not match the report schema:`, { details: problems.slice(0, 5).map(diagnosticLine) });
-    }
-    previous = { report, source: 'report' };
   } else {
     const loaded = checkAnswers(read.file, read.diagnostics, checklists);
     if (!loaded.ok)
       throw new InputError(`cannot compare with ${path}:`, { details: loaded.diagnostics.filter((d) => d.severity === 'error').map(diagnosticLine) });
     for (const d of loaded.diagnostics) ctx.notice(diagnosticLine(d));
+    const report = audit({ checklists, answers: loaded.answers, date: '', toolVersion: VERSION, top: base.top });
     // An answers file says when it was answered only through its answers' times.
-    const date = lastAnsweredAt(loaded.answers)?.slice(0, 10) ?? '';
-    previous = { report: audit({ checklists, answers: loaded.answers, date, toolVersion: VERSION, top: base.top }), source: 'answers' };
+    previous = { ...earlierAudit(report, 'answers'), date: lastAnsweredAt(loaded.answers)?.slice(0, 10) ?? null };
   }
-  const then = previous.report.client;
+  const then = previous.client;
   if (base.client && then && !sameClient(base.client, then)) {
     throw new InputError(`${path} is an audit of "${then}", and this report is for "${base.client}"; --compare needs an earlier audit of the same client`);
   }
@@ -131,7 +175,7 @@ export async function produceReport(
   });
   if (options.compare) {
     const previous = await loadPrevious(options.compare, input.checklists, ctx, { top: options.top, client: report.client });
-    report.comparison = compare(report, previous.report, previous.source);
+    report.comparison = compare(report, previous);
   }
   const render = await REPORT_FORMATS[options.format].load();
   await writeOutput(options.plan, render(report), ctx.io.stdout, ctx.io.signal);
@@ -139,18 +183,31 @@ export async function produceReport(
   return { code: gate(report, options.failUnder, ctx), report };
 }
 
-/** Exit 1 when the score is under --fail-under (or there is no score to compare). */
+/** "3 unsure, 2 unanswered, 1 stale": what keeps the score's range open. */
+function unknowns(report: Report): string {
+  const c = report.coverage;
+  return [c.unsure && `${c.unsure} unsure`, c.unanswered && `${c.unanswered} unanswered`, c.stale && `${c.stale} stale`].filter(Boolean).join(', ');
+}
+
+/**
+ * Exit 1 when the low end of the score is under --fail-under: an unsure or
+ * unanswered question counts as not done, so a gate never passes on what
+ * nobody answered. No score at all fails too.
+ */
 function gate(report: Report, failUnder: number | undefined, ctx: CommandContext): number {
   if (failUnder === undefined) return EXIT.ok;
-  const score = report.score.value;
-  if (score === null) {
-    ctx.io.stderr.write(`cx-audit: no scored answers, so the score cannot reach --fail-under ${failUnder}\n`);
+  const { low, high, provisional } = report.score;
+  if (low === null) {
+    ctx.io.stderr.write(`cx-audit: no score yet: no scored question has an answer, so --fail-under ${failUnder} cannot pass\n`);
     return EXIT.finding;
   }
-  if (score < failUnder) {
-    ctx.io.stderr.write(`cx-audit: score ${score.toFixed(1)} is under --fail-under ${failUnder}\n`);
+  const shown = provisional
+    ? `${low.toFixed(1)} (the low end of ${low.toFixed(1)}–${high!.toFixed(1)}: ${unknowns(report)} count as not done)`
+    : low.toFixed(1);
+  if (low < failUnder) {
+    ctx.io.stderr.write(`cx-audit: score ${shown} is under --fail-under ${failUnder}\n`);
     return EXIT.finding;
   }
-  ctx.notice(`Score ${score.toFixed(1)} meets --fail-under ${failUnder}`);
+  ctx.notice(`Score ${shown} meets --fail-under ${failUnder}`);
   return EXIT.ok;
 }

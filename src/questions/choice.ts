@@ -1,7 +1,7 @@
 import { orList } from '../text/suggest.js';
 import { OTHER_ANSWERS, type QuestionKind } from './kind.js';
 
-/** One of the question's choices, each with its own score. */
+/** One of the question's choices, each with its own score; a choice marked notApplicable means the question does not apply. */
 export const choice: QuestionKind = {
   scored: true,
   hasChoices: true,
@@ -9,7 +9,10 @@ export const choice: QuestionKind = {
     typeof value === 'string' && q.choices.some((c) => c.id === value)
       ? undefined
       : `${JSON.stringify(value)} cannot answer choice question ${q.key}; write one of ${orList([...q.choices.map((c) => c.id), ...OTHER_ANSWERS.split(' or ')])}`,
-  compliance: (q, value) => q.choices.find((c) => c.id === value)?.score ?? 0,
+  compliance: (q, value) => {
+    const picked = q.choices.find((c) => c.id === value);
+    return picked?.notApplicable ? null : (picked?.score ?? 0);
+  },
   label: (q, value) => q.choices.find((c) => c.id === value)?.label ?? String(value),
   conditionValues: (q) => (q.choices ?? []).map((c) => c.id),
   prompt: (q) => ({ kind: 'select', options: q.choices.map((c) => ({ value: c.id, label: c.label })) }),

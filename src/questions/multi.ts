@@ -13,10 +13,12 @@ export const multi: QuestionKind = {
     return unknown.length ? `${JSON.stringify(unknown[0])} is not a choice of multi question ${q.key}; its choices are ${orList(ids)}` : undefined;
   },
   compliance: (q, value) => {
-    const picked = new Set(value as string[]);
+    const picked = q.choices.filter((c) => (value as string[]).includes(c.id));
+    // Only "does not apply" picked: n/a; beside real choices it adds nothing.
+    if (picked.length && picked.every((c) => c.notApplicable)) return null;
     return Math.min(
       1,
-      q.choices.filter((c) => picked.has(c.id)).reduce((sum, c) => sum + c.score, 0),
+      picked.reduce((sum, c) => sum + (c.score ?? 0), 0),
     );
   },
   label: (q, value) => {

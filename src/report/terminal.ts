@@ -1,58 +1,70 @@
-import { Marked } from 'marked';
-import { markedTerminal } from 'marked-terminal';
 import type { Report } from '../generated/report.js';
+import { terminalSafe } from '../text/sanitize.js';
 import type { Style } from '../text/style.js';
-import { renderSummaryMarkdown } from './markdown.js';
+import { coverageBrief, formatScore, heldBySentence, scoreHeadline, titleText } from './text.js';
 
 export interface TerminalContext {
   style: Style;
   width: number;
 }
 
+/** Lines the summary may take, so the score stays on a 24-line screen with the lines that follow it. */
+const TERMINAL_LINES = 21;
+
 /**
- * The summary and top fixes for a terminal. The only importer of
- * marked-terminal, so only the end of an interview pays for loading it.
- * Every style comes from `ctx.style`, so no colour code appears when it is off.
+ * Words to lines of at most `width` columns, breaking only between words
+ * (a word longer than a line gets a line of its own). `indent` starts every
+ * line after the first.
+ */
+function wrap(text: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = `${indent}${word}`;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * What the terminal shows at the end of an interview: score, stage,
+ * coverage and the first three actions, within TERMINAL_LINES lines at any
+ * width from 40 columns; the full report is in the file.
  */
 export function renderTerminal(report: Report, ctx: TerminalContext): string {
   const { style } = ctx;
-  const plain = (s: string) => s;
-  const marked = new Marked();
-  marked.use(
-    markedTerminal({
-      code: style.cyan,
-      blockquote: style.dim,
-      html: plain,
-      heading: (s: string) => style.bold(style.green(s)),
-      firstHeading: style.bold,
-      hr: plain,
-      listitem: plain,
-      table: plain,
-      paragraph: plain,
-      strong: style.bold,
-      em: plain,
-      codespan: style.cyan,
-      del: plain,
-      link: plain,
-      href: plain,
-      text: plain,
-      emoji: false,
-      // marked-terminal does not count list indentation against the width: leave room for it.
-      width: Math.max(40, Math.min(ctx.width, 100) - 8),
-      reflowText: true,
-      showSectionPrefix: false,
-      tab: 2,
-      tableOptions: { style: { head: [], border: [] } },
-    }),
-  );
-  // marked-terminal leaves inline Markdown in list items unrendered with current
-  // marked (mikaelbr/marked-terminal#304); render those tokens inline ourselves.
-  marked.use({
-    renderer: {
-      text(token) {
-        return 'tokens' in token && token.tokens ? this.parser.parseInline(token.tokens) : false;
-      },
-    },
-  });
-  return marked.parse(renderSummaryMarkdown(report), { async: false });
+  const width = Math.max(40, Math.min(ctx.width, 100));
+  const out: string[] = [];
+  const para = (text: string, decorate: (s: string) => string = (s) => s, indent = '') =>
+    out.push(...wrap(terminalSafe(text), width - indent.length).map((l, i) => `${indent}${i ? l : decorate(l)}`));
+
+  out.push(style.bold(terminalSafe(titleText(report))), '');
+  const stage = report.maturity ? ` · stage ${report.maturity.level} of 5: ${report.maturity.name}` : '';
+  para(`${scoreHeadline(report)}${stage}`, style.bold);
+  const held = heldBySentence(report);
+  if (held) para(held, style.dim);
+  para(coverageBrief(report), style.dim);
+  if (report.actions.length) {
+    out.push('', style.bold('Do these first:'));
+    for (const a of report.actions.slice(0, 3)) {
+      const lines = wrap(terminalSafe(`${a.title} (+${formatScore(a.gain)} points)`), width - 5, '     ');
+      out.push(`  ${a.rank}. ${lines[0]}`, ...lines.slice(1));
+    }
+  }
+  // Strengths take what room is left, whole ones only.
+  let room = TERMINAL_LINES - out.length - 2;
+  const strengths: string[] = [];
+  for (const strength of report.strengths) {
+    const lines = wrap(terminalSafe(strength.text), width - 4, '    ').map((l, i) => (i ? l : `  • ${l}`));
+    if (lines.length > room) break;
+    strengths.push(...lines);
+    room -= lines.length;
+  }
+  if (strengths.length) out.push('', style.bold('Going well:'), ...strengths);
+  return `${out.join('\n')}\n`;
 }

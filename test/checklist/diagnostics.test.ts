@@ -125,8 +125,8 @@ const CASES: { fixture: string; exitCode: number; lines: string[] }[] = [
     fixture: 'proto-key',
     exitCode: 1,
     lines: [
-      'proto-key.yaml:5:1: error: the checklist has an unknown key "__proto__"; allowed keys are "id", "title", "version", "description", "stage", "appliesTo", "channels" or "questions" [unknown-key]',
-      'proto-key.yaml:14:5: error: question "q" has an unknown key "constructor"; allowed keys are "id", "text", "type", "stage", "appliesTo", "channels", "when", "impact", "effort", "why", "fix", "learnMore" or "choices" [unknown-key]',
+      'proto-key.yaml:5:1: error: the checklist has an unknown key "__proto__"; allowed keys are "id", "title", "version", "description", "stage", "appliesTo", "channels", "needs", "markets", "owner", "actions", "capabilities" or "questions" [unknown-key]',
+      'proto-key.yaml:14:5: error: question "q" has an unknown key "constructor"; allowed keys are "id", "text", "type", "stage", "appliesTo", "channels", "needs", "markets", "when", "impact", "effort", "kind", "reach", "title", "action", "after", "strength", "owner", "validFor", "why", "fix", "learnMore" or "choices" [unknown-key]',
     ],
   },
   {
@@ -157,7 +157,7 @@ const CASES: { fixture: string; exitCode: number; lines: string[] }[] = [
     fixture: 'when-as-text',
     exitCode: 1,
     lines: [
-      'when-as-text.yaml:16:11: error: "when" in question "b" must be a mapping of keys to values, not the text "a == \'yes\'": conditions are data, not expressions: write { question: <id>, is: <answer> } [wrong-type]',
+      'when-as-text.yaml:17:11: error: "when" in question "b" must be a mapping of keys to values, not the text "a == \'yes\'": conditions are data, not expressions: write { question: <id>, is: <answer> } [wrong-type]',
     ],
   },
   {
@@ -183,29 +183,29 @@ const CASES: { fixture: string; exitCode: number; lines: string[] }[] = [
   {
     fixture: 'duplicate-question-id',
     exitCode: 1,
-    lines: ['duplicate-question-id.yaml:13:9: error: question id "same" is already used on line 6; give each question its own id [duplicate-question-id]'],
+    lines: ['duplicate-question-id.yaml:14:9: error: question id "same" is already used on line 6; give each question its own id [duplicate-question-id]'],
   },
   {
     fixture: 'choices',
     exitCode: 1,
     lines: [
       'choices.yaml:6:5: error: choice question "no-choices" has no choices; add a "choices" list of {id, label, score} [choices-match-type]',
-      'choices.yaml:20:5: error: yes-no question "yes-no-with-choices" has choices, which only questions that pick from choices use; remove them or change its type [choices-match-type]',
-      'choices.yaml:31:39: error: choice "low" of question "bad-scores" scores -0.5; scores run from 0 (the gap) to 1 (best practice) [choice-score-range]',
-      'choices.yaml:32:41: error: choice "high" of question "bad-scores" scores 2; scores run from 0 (the gap) to 1 (best practice) [choice-score-range]',
-      'choices.yaml:33:15: error: choice id "high" appears twice in question "bad-scores"; give each choice its own id [duplicate-choice-id]',
+      'choices.yaml:22:5: error: yes-no question "yes-no-with-choices" has choices, which only questions that pick from choices use; remove them or change its type [choices-match-type]',
+      'choices.yaml:34:39: error: choice "low" of question "bad-scores" scores -0.5; scores run from 0 (the gap) to 1 (best practice) [choice-score-range]',
+      'choices.yaml:35:41: error: choice "high" of question "bad-scores" scores 2; scores run from 0 (the gap) to 1 (best practice) [choice-score-range]',
+      'choices.yaml:36:15: error: choice id "high" appears twice in question "bad-scores"; give each choice its own id [duplicate-choice-id]',
     ],
   },
   {
     fixture: 'when-references',
     exitCode: 1,
     lines: [
-      'when-references.yaml:16:23: error: question "dangling" depends on question "has-shpo", which this checklist does not have; did you mean "has-shop"? [unknown-reference]',
-      'when-references.yaml:24:37: error: "maybe" is not an answer yes-no question "has-shop" can give; use "yes" or "no" [impossible-condition-value]',
-      'when-references.yaml:32:23: error: question "forward" depends on "later", which comes later; questions are asked in order, so move "later" above it [forward-reference]',
-      'when-references.yaml:32:34: error: "yes" is not an answer scale question "later" can give; use 1, 2, 3, 4 or 5 [impossible-condition-value]',
-      'when-references.yaml:40:83: error: 7 is not an answer yes-no question "has-shop" can give; use "yes" or "no" [impossible-condition-value]',
-      'when-references.yaml:48:11: error: a "when" condition of question "shapeless" mixes "question" and "all"; use one form per condition: {question, is}, {question, in}, {all: [...]}, {any: [...]} or {not: ...} [condition-shape]',
+      'when-references.yaml:17:23: error: question "dangling" depends on question "has-shpo", which this checklist does not have; did you mean "has-shop"? [unknown-reference]',
+      'when-references.yaml:26:37: error: "maybe" is not an answer yes-no question "has-shop" can give; use "yes" or "no" [impossible-condition-value]',
+      'when-references.yaml:35:23: error: question "forward" depends on "later", which comes later; questions are asked in order, so move "later" above it [forward-reference]',
+      'when-references.yaml:35:34: error: "yes" is not an answer scale question "later" can give; use 1, 2, 3, 4 or 5 [impossible-condition-value]',
+      'when-references.yaml:44:83: error: 7 is not an answer yes-no question "has-shop" can give; use "yes" or "no" [impossible-condition-value]',
+      'when-references.yaml:53:11: error: a "when" condition of question "shapeless" mixes "question" and "all"; use one form per condition: {question, is}, {question, in}, {all: [...]}, {any: [...]} or {not: ...} [condition-shape]',
     ],
   },
   {
@@ -213,7 +213,7 @@ const CASES: { fixture: string; exitCode: number; lines: string[] }[] = [
     exitCode: 1,
     lines: [
       'when-cycle.yaml:9:23: error: questions "a" → "c" → "b" → "a" depend on each other in a circle, so none of them could ever be asked; remove one of these conditions [when-cycle]',
-      'when-cycle.yaml:33:23: error: question "self" depends on itself; a question cannot be skipped because of its own answer [when-cycle]',
+      'when-cycle.yaml:36:23: error: question "self" depends on itself; a question cannot be skipped because of its own answer [when-cycle]',
     ],
   },
   {
@@ -249,7 +249,7 @@ const CASES: { fixture: string; exitCode: number; lines: string[] }[] = [
     lines: [
       'every-problem-at-once.yaml:10:13: error: "impact" in question "a" must be critical, high, medium or low, not the text "hgh"; did you mean "high"? [unknown-value]',
       'every-problem-at-once.yaml:17:23: error: question "b" depends on question "nowhere", which this checklist does not have [unknown-reference]',
-      'every-problem-at-once.yaml:22:9: error: question id "b" is already used on line 14; give each question its own id [duplicate-question-id]',
+      'every-problem-at-once.yaml:23:9: error: question id "b" is already used on line 14; give each question its own id [duplicate-question-id]',
     ],
   },
   {
@@ -264,8 +264,9 @@ const CASES: { fixture: string; exitCode: number; lines: string[] }[] = [
     lines: [
       'warnings.yaml:6:9: warning: question "no-advice" has no "why"; the report cannot tell the owner why this gap matters [missing-why]',
       'warnings.yaml:6:9: warning: question "no-advice" has no "fix"; the report will list the gap without an action to take [missing-fix]',
-      'warnings.yaml:18:5: warning: no answer to question "never-full" reaches full marks (the best scores 0.5), so it always counts as a gap; give the best-practice answer a score of 1 [no-full-score]',
-      'warnings.yaml:24:5: warning: text question "free-text" is not scored, so its "impact" is never used; remove it or make it a scored question [unscored-fields]',
+      'warnings.yaml:6:9: warning: question "no-advice" has no "title"; add a short imperative to head each fix in reports, like "Reply to every email within a day" (until then the fix\'s first sentence stands in) [missing-title]',
+      'warnings.yaml:19:5: warning: no answer to question "never-full" reaches full marks (the best scores 0.5), so it always counts as a gap; give the best-practice answer a score of 1 [no-full-score]',
+      'warnings.yaml:25:5: warning: text question "free-text" is not scored, so its "impact" is never used; remove it or make it a scored question [unscored-fields]',
     ],
   },
 ];
@@ -306,6 +307,6 @@ describe('validate: every limit and rule gives its exact message and place', () 
   it('--strict makes warnings fail', async () => {
     const result = await runCli(['validate', '--strict', bad('warnings')]);
     expect(result.code).toBe(1);
-    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 4 warnings in 1 of 1 file (--strict makes warnings fail)');
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 5 warnings in 1 of 1 file (--strict makes warnings fail)');
   });
 });

@@ -47,14 +47,44 @@ describe('the built-in checklists', () => {
     expect(new Set(questions.map((q) => q.key)).size).toBe(questions.length);
   });
 
+  it('head every fix with a short imperative title and name every strength as an achievement', () => {
+    const actions = new Map(checklists.flatMap((c) => c.actions.map((a) => [a.key, a])));
+    for (const q of scored) {
+      const action = actions.get(q.action);
+      expect.soft(action, `${q.key} action`).toBeDefined();
+      if (!action) continue;
+      expect.soft(action.title.length, `${q.key} title "${action.title}"`).toBeLessThanOrEqual(70);
+      expect.soft(action.title, `${q.key} title`).toMatch(/^[A-Z][a-z]+ /);
+      expect.soft(action.title, `${q.key} title is not its fix`).not.toBe(q.fix);
+      // An achievement, not a yes: a statement, not a question.
+      expect.soft(q.strength ?? '', `${q.key} strength`).toMatch(/^[A-Z].{15,}[^?]$/);
+    }
+    // Shared actions collapse self-checks: at least one action closes several questions.
+    expect(Math.max(...[...actions.values()].map((a) => a.questions.length))).toBeGreaterThan(2);
+  });
+
+  it('hold back the higher stages for a feedback loop and a tracked satisfaction measure', () => {
+    const capabilities = checklists.flatMap((c) => c.capabilities);
+    expect(capabilities.map((c) => c.requiredFor)).toEqual(expect.arrayContaining(['managed', 'proactive', 'customer-led']));
+    expect(capabilities.every((c) => c.title.length <= 70)).toBe(true);
+  });
+
   it('ask a B2C web shop with no chatbot and no newsletter well under half of the questions', () => {
-    const profile = { customerTypes: ['b2c' as const], channels: ['web-shop' as const, 'email' as const, 'phone' as const] };
+    const profile = {
+      customerTypes: ['b2c' as const],
+      soleProprietors: false,
+      channels: ['web-shop' as const, 'email' as const, 'phone' as const],
+      shipsGoods: true,
+      hasStaff: false,
+      outsideSupport: false,
+      markets: ['eu' as const],
+    };
     // Answer as a business that lacks what the gates ask about: no, the lowest
     // scale point, the choice that scores least.
     const answers = new Map<string, AnswerRecord>();
     const gateAnswer = (q: Question): AnswerRecord => {
       if (q.type === 'scale') return { answer: 1 };
-      if (q.type === 'choice') return { answer: [...q.choices].sort((a, b) => a.score - b.score)[0]!.id };
+      if (q.type === 'choice') return { answer: [...q.choices].filter((c) => c.score !== undefined).sort((a, b) => a.score! - b.score!)[0]!.id };
       if (q.type === 'multi') return { answer: [] };
       return { answer: 'no' };
     };
@@ -96,7 +126,8 @@ describe('impact and effort are calibrated', () => {
 
   it('scores choices on one scale: 0, 0.25, 0.5, 0.75, 1, with the gap at 0 and best practice at 1', () => {
     for (const q of questions.filter((x) => x.type === 'choice')) {
-      const scores = q.choices.map((c) => c.score);
+      // A choice without a score means "this does not apply here" (n/a).
+      const scores = q.choices.flatMap((c) => (c.score === undefined ? [] : [c.score]));
       for (const s of scores) expect([0, 0.25, 0.5, 0.75, 1], q.key).toContain(s);
       expect(scores, q.key).toContain(0);
       expect(scores, q.key).toContain(1);
@@ -106,7 +137,7 @@ describe('impact and effort are calibrated', () => {
       expect(
         Math.min(
           1,
-          q.choices.reduce((sum, c) => sum + c.score, 0),
+          q.choices.reduce((sum, c) => sum + (c.score ?? 0), 0),
         ),
         `${q.key}: picking everything reaches 1`,
       ).toBe(1);
@@ -122,7 +153,9 @@ describe('the checklists are our own words', () => {
       for (const text of [
         c.title,
         c.description ?? '',
-        ...c.questions.flatMap((q) => [q.text, q.why ?? '', q.fix ?? '', ...q.choices.map((ch) => ch.label)]),
+        ...c.questions.flatMap((q) => [q.text, q.why ?? '', q.fix ?? '', q.strength ?? '', ...q.choices.map((ch) => ch.label)]),
+        ...c.actions.flatMap((a) => [a.title, a.fix ?? '']),
+        ...c.capabilities.map((cap) => cap.title),
       ]) {
         const copied = [...fingerprints(text)].filter((h) => seeds.has(h));
         expect(copied, `${c.id}: "${text.slice(0, 60)}…"`).toEqual([]);

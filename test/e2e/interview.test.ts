@@ -30,7 +30,7 @@ describe('the interview in a real terminal', () => {
     await first.press(KEY.enter); // Yes
     await first.waitFor('Can a business buyer enter a VAT number at checkout?');
     await first.press(KEY.down, KEY.enter); // No
-    await first.waitFor('question 3 of 6');
+    await first.waitFor('question 3 of 7');
     await first.waitFor('How clearly are delivery options shown before checkout?');
     await first.press(KEY.ctrlC);
     expect((await first.exited).exitCode).toBe(130);
@@ -43,12 +43,14 @@ describe('the interview in a real terminal', () => {
     expect(existsSync(`${answersFile}.lock`)).toBe(false);
 
     const second = start(cwd);
-    await second.waitFor('cx-audit-answers.yaml already holds 2 of 7 answers');
+    await second.waitFor('cx-audit-answers.yaml already holds 2 of 8 answers');
     await second.press(KEY.enter); // resume
     await second.waitFor('How clearly are delivery options shown before checkout?');
     await second.press(KEY.down, KEY.down, KEY.down, KEY.enter); // 4
     await second.waitFor('How do customers learn where their order is?');
     await second.press(KEY.down, KEY.down, KEY.enter); // tracking
+    await second.waitFor('Have you placed a test order in the last three months');
+    await second.press(KEY.enter); // yes
     await second.waitFor('Which ways can customers reach a person?');
     await second.press(KEY.space, KEY.enter); // phone
     await second.waitFor('What makes your shop different, in one sentence?');
@@ -58,11 +60,11 @@ describe('the interview in a real terminal', () => {
     expect((await second.exited).exitCode).toBe(0);
     expect(second.text()).toContain('All done. Your answers are saved in cx-audit-answers.yaml.');
     expect(second.text()).toContain('The full report, with every fix and every answer, is in cx-audit-report.md.');
-    expect(second.text()).toMatch(/Score: \d+\.\d \/ 100\./);
+    expect(second.text()).toMatch(/Score \d+\.\d of 100 · stage \d of 5: /);
 
     const report = readFileSync(join(cwd, 'cx-audit-report.md'), 'utf8');
     expect(report).toMatch(/^# Customer experience audit\n/);
-    expect(Object.keys(parse(readFileSync(answersFile, 'utf8')).answers)).toHaveLength(7);
+    expect(Object.keys(parse(readFileSync(answersFile, 'utf8')).answers)).toHaveLength(8);
   });
 
   it('refuses a second interview on the same answers file', async () => {
@@ -101,6 +103,7 @@ describe('hostile text and fast keys in a real terminal', () => {
       `  shop/sells-online: { answer: yes, note: ${JSON.stringify(note)} }`,
       `  shop/delivery-options: { answer: 4 }`,
       `  shop/order-updates: { answer: tracking }`,
+      `  shop/emails-read: { answer: yes }`,
       `  shop/contact-channels: { answer: [phone] }`,
       `  shop/shop-story: { answer: ${JSON.stringify(`Fabric ${note}`)} }`,
       '',
@@ -112,7 +115,7 @@ describe('hostile text and fast keys in a real terminal', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
     writeFileSync(join(cwd, 'cx-audit-answers.yaml'), ANSWERS(HOSTILE));
     const t = start(cwd);
-    await t.waitFor('already holds 5 of 6 answers');
+    await t.waitFor('already holds 6 of 7 answers');
     await t.press(KEY.enter); // resume, at "Do you follow up after every order?"
     await t.waitFor('Do you follow up after every order?');
     await t.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter); // ← Back: yes, no, n/a, unsure, note, why, back
@@ -131,7 +134,7 @@ describe('hostile text and fast keys in a real terminal', () => {
       `schemaVersion: 1\nprofile: { customerTypes: [b2c], channels: [web-shop] }\nanswers:\n  shop/sells-online: { answer: yes, note: ${JSON.stringify(`Ask Ana ${HOSTILE}`)} }\n`,
     );
     const t = start(cwd);
-    await t.waitFor('already holds 1 of 6 answers');
+    await t.waitFor('already holds 1 of 7 answers');
     await t.press(KEY.enter); // resume
     await t.waitFor('How clearly are delivery options shown before checkout?');
     await t.press(...Array<string>(10).fill(KEY.down), KEY.enter); // ← Back, the last entry

@@ -82,7 +82,8 @@ describe('huge and hostile inputs under the size limit', () => {
     const path = join(tmp(), 'cycle.yaml');
     const questions = Array.from(
       { length: 50_000 },
-      (_, i) => `  - { id: q${i}, text: "Q${i}?", type: yes-no, impact: low, effort: low, why: W, fix: F, when: { question: q${(i + 1) % 50_000}, is: yes } }`,
+      (_, i) =>
+        `  - { id: q${i}, title: "Fix ${i}", text: "Q${i}?", type: yes-no, impact: low, effort: low, why: W, fix: F, when: { question: q${(i + 1) % 50_000}, is: yes } }`,
     );
     writeFileSync(path, `${HEAD}questions:\n${questions.join('\n')}\n`);
     const result = await spawnBin(['validate', path], { measure: true }).done;
@@ -173,7 +174,7 @@ describe('readers, dates and folders', () => {
     copyFileSync(fixture('checklists/shop.yaml'), join(dir, 'shop.yaml'));
     symlinkSync(dir, join(dir, 'loop'));
     const result = runBin(['validate', dir]);
-    expect(result.stdout).toBe('✔ 1 checklist valid (6 questions)\n');
+    expect(result.stdout).toBe('✔ 1 checklist valid (7 questions)\n');
     expect(result.code).toBe(0);
   });
 

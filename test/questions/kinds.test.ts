@@ -13,7 +13,7 @@ const c = checklist(
   Object.keys(QUESTION_KINDS).map((type) => ({
     id: type,
     type: type as keyof typeof QUESTION_KINDS,
-    choices: QUESTION_KINDS[type as keyof typeof QUESTION_KINDS].hasChoices ? CHOICES : [],
+    ...(QUESTION_KINDS[type as keyof typeof QUESTION_KINDS].hasChoices ? { choices: CHOICES } : {}),
   })),
 );
 

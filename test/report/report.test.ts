@@ -24,7 +24,7 @@ function hostileReport(text: string) {
   const c = checklist(
     'hostile',
     [
-      { id: 'a', text, why: text, fix: text, impact: 'critical', effort: 'low' },
+      { id: 'a', text, why: text, fix: text, impact: 'critical', effort: 'low', title: text },
       {
         id: 'b',
         text,
@@ -37,12 +37,25 @@ function hostileReport(text: string) {
         ],
       },
       { id: 'c', text, impact: 'high' },
+      { id: 'd', text, strength: text, impact: 'high' },
+      { id: 'e', text, action: 'shared' },
     ],
-    { title: text, version: '1.0.0' },
+    {
+      title: text,
+      version: '1.0.0',
+      actions: [{ id: 'shared', title: text, fix: text }],
+      capabilities: [{ id: 'cap', title: text, requiredFor: 'responsive', met: { question: 'a', is: 'yes' } }],
+    },
   );
   return audit({
     checklists: [c],
-    answers: answers({ 'hostile/a': { answer: 'no', note: text }, 'hostile/b': { answer: 'x', note: text }, 'hostile/c': { answer: 'unsure', note: text } }),
+    answers: answers({
+      'hostile/a': { answer: 'no', note: text },
+      'hostile/b': { answer: 'x', note: text },
+      'hostile/c': { answer: 'unsure', note: text },
+      'hostile/d': { answer: 'yes', note: text },
+      'hostile/e': { answer: 'no', note: text },
+    }),
     date: '2026-01-01',
     toolVersion: '0.0.0',
     top: 1,
@@ -97,9 +110,9 @@ describe('the terminal summary', () => {
   it('has no colour codes when colour is off, and shows score and top fixes', () => {
     const out = renderTerminal(hostileReport('Add a VAT field'), { style: makeStyle(false), width: 80 });
     expect(out).not.toMatch(/\u001b/);
-    expect(out).toContain('Score: 0.0 / 100.');
-    expect(out).toContain('1. Add a VAT field');
-    expect(out).toContain('Question: Add a VAT field');
+    expect(out).toContain('Score 20.0–40.0 of 100, provisional · stage 1 of 5: Reactive');
+    expect(out).toMatch(/1\. Add a VAT field \(\+\d+\.\d points\)/);
+    expect(out).toContain('• Add a VAT field');
     expect(out).not.toContain('**');
   });
 

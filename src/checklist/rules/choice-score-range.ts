@@ -7,7 +7,7 @@ export const choiceScoreRange: ChecklistRule = {
   check(ctx) {
     return ctx.checklist.questions.flatMap((q, i) =>
       (q.choices ?? []).flatMap((c, j) =>
-        c.score >= 0 && c.score <= 1
+        c.score === undefined || (c.score >= 0 && c.score <= 1)
           ? []
           : [
               ctx.at(

@@ -1,17 +1,17 @@
-import { conditionsOf, type ChecklistRule } from './context.js';
+import { conditionHolders, conditionsIn, type ChecklistRule } from './context.js';
 
 const FORMS = '{question, is}, {question, in}, {all: [...]}, {any: [...]} or {not: ...}';
 
 export const conditionShape: ChecklistRule = {
   name: 'condition-shape',
   severity: 'error',
-  description: 'A when condition mixes forms or lacks a part.',
+  description: 'A condition (when, met) mixes forms or lacks a part.',
   check(ctx) {
-    return ctx.checklist.questions.flatMap((q, i) =>
-      [...conditionsOf(q, i)].flatMap(({ condition, path }) => {
+    return conditionHolders(ctx.checklist).flatMap((holder) =>
+      [...conditionsIn(holder)].flatMap(({ condition, path }) => {
         const keys = Object.keys(condition);
         const logical = keys.filter((k) => k === 'all' || k === 'any' || k === 'not');
-        const where = `a "when" condition of question "${q.id}"`;
+        const where = `a "${holder.path[2]}" condition of ${holder.name}`;
         if (logical.length > 1 || (logical.length === 1 && keys.length > 1)) {
           return [ctx.at(path, `${where} mixes ${keys.map((k) => `"${k}"`).join(' and ')}; use one form per condition: ${FORMS}`)];
         }

@@ -27,10 +27,27 @@ export interface ChecklistRule {
   check(ctx: RuleContext): Omit<Diagnostic, 'rule' | 'severity'>[];
 }
 
-/** Every condition inside a question's `when`, with its data path. */
-export function* conditionsOf(question: QuestionSource, questionIndex: number): Generator<{ condition: Condition; path: Path }> {
-  if (!question.when) return;
-  const stack: { condition: Condition; path: Path }[] = [{ condition: question.when, path: ['questions', questionIndex, 'when'] }];
+/** A condition at the top of a checklist: a question's `when`, or a capability's `met`. */
+export interface ConditionHolder {
+  /** `question "x"`, `capability "y"`, for messages. */
+  name: string;
+  condition: Condition;
+  path: Path;
+}
+
+/** Every top-level condition of a checklist. */
+export function conditionHolders(checklist: Checklist): ConditionHolder[] {
+  const holders: ConditionHolder[] = [];
+  checklist.questions.forEach((q, i) => {
+    if (q.when) holders.push({ name: `question "${q.id}"`, condition: q.when, path: ['questions', i, 'when'] });
+  });
+  (checklist.capabilities ?? []).forEach((c, i) => holders.push({ name: `capability "${c.id}"`, condition: c.met, path: ['capabilities', i, 'met'] }));
+  return holders;
+}
+
+/** Every condition inside a top-level one (all, any, not), with its data path. */
+export function* conditionsIn(holder: Pick<ConditionHolder, 'condition' | 'path'>): Generator<{ condition: Condition; path: Path }> {
+  const stack: { condition: Condition; path: Path }[] = [{ condition: holder.condition, path: holder.path }];
   while (stack.length) {
     const item = stack.pop()!;
     yield item;
@@ -42,11 +59,16 @@ export function* conditionsOf(question: QuestionSource, questionIndex: number): 
   }
 }
 
-/** The question ids a condition refers to. */
-export function referencesOf(question: QuestionSource, questionIndex: number): { id: string; path: Path }[] {
+/** The question ids a condition refers to, with the path of each. */
+export function referencesIn(holder: Pick<ConditionHolder, 'condition' | 'path'>): { id: string; path: Path }[] {
   const refs: { id: string; path: Path }[] = [];
-  for (const { condition, path } of conditionsOf(question, questionIndex)) {
+  for (const { condition, path } of conditionsIn(holder)) {
     if (condition.question !== undefined) refs.push({ id: condition.question, path: [...path, 'question'] });
   }
   return refs;
+}
+
+/** The question ids a question's `when` refers to. */
+export function referencesOf(question: QuestionSource, questionIndex: number): { id: string; path: Path }[] {
+  return question.when ? referencesIn({ condition: question.when, path: ['questions', questionIndex, 'when'] }) : [];
 }

@@ -1,23 +1,23 @@
 import { QUESTION_KINDS } from '../../questions/index.js';
 import type { QuestionSource } from '../model.js';
 import { orList } from '../../text/suggest.js';
-import { conditionsOf, type ChecklistRule } from './context.js';
+import { conditionHolders, conditionsIn, type ChecklistRule } from './context.js';
 
 export const impossibleConditionValue: ChecklistRule = {
   name: 'impossible-condition-value',
   severity: 'error',
-  description: 'A when condition waits for an answer the question it names can never give.',
+  description: 'A condition (when, met) waits for an answer the question it names can never give.',
   check(ctx) {
     const byId = new Map<string, QuestionSource>();
     for (const q of ctx.checklist.questions) if (!byId.has(q.id)) byId.set(q.id, q);
-    return ctx.checklist.questions.flatMap((q, i) =>
-      [...conditionsOf(q, i)].flatMap(({ condition, path }) => {
+    return conditionHolders(ctx.checklist).flatMap((holder) =>
+      [...conditionsIn(holder)].flatMap(({ condition, path }) => {
         const target = condition.question === undefined ? undefined : byId.get(condition.question);
         if (!target) return [];
         const possible = QUESTION_KINDS[target.type].conditionValues(target);
         if (!possible) {
           return [
-            ctx.at([...path, 'question'], `question "${q.id}" depends on ${target.type} question "${target.id}", whose answers cannot be used in conditions`),
+            ctx.at([...path, 'question'], `${holder.name} depends on ${target.type} question "${target.id}", whose answers cannot be used in conditions`),
           ];
         }
         const values =

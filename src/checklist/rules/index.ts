@@ -1,3 +1,6 @@
+import { duplicateActionId, longTitle, missingTitle, titleAndAction, unknownAction, unusedAction } from './actions.js';
+import { afterCycle, unknownAfter } from './after.js';
+import { capabilityScope } from './capability-scope.js';
 import { choiceScoreRange } from './choice-score-range.js';
 import { choicesMatchType } from './choices-match-type.js';
 import { conditionShape } from './condition-shape.js';
@@ -35,4 +38,13 @@ export const RULES: readonly ChecklistRule[] = [
   missingFix,
   noFullScore,
   unscoredFields,
+  unknownAction,
+  titleAndAction,
+  duplicateActionId,
+  unknownAfter,
+  afterCycle,
+  missingTitle,
+  longTitle,
+  unusedAction,
+  capabilityScope,
 ];

@@ -1,16 +1,16 @@
 import { didYouMean } from '../../text/suggest.js';
-import { referencesOf, type ChecklistRule } from './context.js';
+import { conditionHolders, referencesIn, type ChecklistRule } from './context.js';
 
 export const unknownReference: ChecklistRule = {
   name: 'unknown-reference',
   severity: 'error',
-  description: 'A when condition refers to a question the checklist does not have.',
+  description: 'A condition (when, met) refers to a question the checklist does not have.',
   check(ctx) {
     const ids = new Set(ctx.checklist.questions.map((q) => q.id));
-    return ctx.checklist.questions.flatMap((q, i) =>
-      referencesOf(q, i)
+    return conditionHolders(ctx.checklist).flatMap((holder) =>
+      referencesIn(holder)
         .filter((ref) => !ids.has(ref.id))
-        .map((ref) => ctx.at(ref.path, `question "${q.id}" depends on question "${ref.id}", which this checklist does not have${didYouMean(ref.id, ids)}`)),
+        .map((ref) => ctx.at(ref.path, `${holder.name} depends on question "${ref.id}", which this checklist does not have${didYouMean(ref.id, ids)}`)),
     );
   },
 };

@@ -10,9 +10,11 @@ export async function reportCommand(answersFile: string, checklistFiles: string[
   const checklists = await checklistsForRun(checklistFiles, ctx);
   const { answers, warnings } = await answersForRun(answersFile, checklists, ctx, { missing: 'error' });
   const { code, report } = await produceReport({ checklists, answers, warnings }, { ...options, format, plan }, ctx);
-  if (report.counts.unanswered > 0) {
+  const open = report.coverage.unanswered + report.coverage.unsure + report.coverage.stale;
+  if (open > 0) {
+    const consequence = report.score.low === null ? 'there is no score yet' : 'the score is a range';
     ctx.notice(
-      `${report.counts.unanswered} questions that apply have no answer yet; the score covers the answered ones. Run \`${resumeCommand(checklistFiles, answersFile)}\` to finish them.`,
+      `${open} question${open === 1 ? '' : 's'} that apply ${open === 1 ? 'is' : 'are'} not answered for sure yet, so ${consequence}. Run \`${resumeCommand(checklistFiles, answersFile)}\` to finish them.`,
     );
   }
   return code;

@@ -57,6 +57,7 @@ function section(c: LoadedChecklist): string[] {
     }
     if (q.fix) lines.push(`- **What to do:** ${md(q.fix)}`);
     if (q.strength) lines.push(`- **Strength when in place:** ${md(q.strength)}`);
+    if (q.validFor) lines.push(`- **An answer stays valid for:** ${q.validFor}; after that the report lists it to check again`);
     lines.push(`- **Id:** \`${q.key}\``);
   });
   return lines;

@@ -98,3 +98,50 @@ export function askedQuestions(questions: readonly Question[], profile: Profile 
   }
   return out;
 }
+
+/** A condition's value when some of the answers it looks at may still come. */
+type Maybe = boolean | 'unknown';
+
+function maybeHolds(condition: Condition, checklistId: string, lookup: (key: string) => AnswerRecord | 'unknown' | undefined): Maybe {
+  const fold = (parts: readonly Condition[], stop: boolean): Maybe => {
+    let unknown = false;
+    for (const part of parts) {
+      const value = maybeHolds(part, checklistId, lookup);
+      if (value === stop) return stop;
+      if (value === 'unknown') unknown = true;
+    }
+    return unknown ? 'unknown' : !stop;
+  };
+  if (condition.all) return fold(condition.all, false);
+  if (condition.any) return fold(condition.any, true);
+  if (condition.not) {
+    const inner = maybeHolds(condition.not, checklistId, lookup);
+    return inner === 'unknown' ? inner : !inner;
+  }
+  if (condition.question === undefined) return false;
+  const record = lookup(`${checklistId}/${condition.question}`);
+  if (record === 'unknown') return 'unknown';
+  if (condition.is !== undefined) return matches(record, condition.is);
+  return (condition.in ?? []).some((v) => matches(record, v));
+}
+
+/**
+ * The questions that are asked or may still be: in the profile, and with a
+ * `when` that holds or waits on a question not answered yet. Follow-ups
+ * count until an answer rules them out, so a total taken from this list
+ * never grows as the interview goes on.
+ */
+export function possibleQuestions(questions: readonly Question[], profile: Profile | undefined, answers: ReadonlyMap<string, AnswerRecord>): Question[] {
+  const seen = new Map<string, AnswerRecord | 'unknown' | undefined>();
+  const lookup = (key: string) => seen.get(key);
+  const out: Question[] = [];
+  for (const q of questions) {
+    if (!inProfile(q, profile)) continue;
+    const verdict = q.when ? maybeHolds(q.when, q.checklistId, lookup) : true;
+    if (verdict === false) continue;
+    // Asked for sure: its answer counts, or it is still to come; may be asked: whatever it says is not known yet.
+    seen.set(q.key, verdict === true ? (answers.get(q.key) ?? 'unknown') : 'unknown');
+    out.push(q);
+  }
+  return out;
+}

@@ -1,21 +1,26 @@
-import { checkbox, input, select, Separator } from '@inquirer/prompts';
-import type { Profile } from '../answers/model.js';
+import { checkbox, input, select } from '@inquirer/prompts';
+import type { AnswerValue, Profile } from '../answers/model.js';
 import type { Question } from '../checklist/model.js';
 import {
   CHANNEL_TEXT,
   CHANNELS,
   CUSTOMER_TYPE_TEXT,
   CUSTOMER_TYPES,
+  MARKET_TEXT,
+  MARKETS,
   NOT_APPLICABLE,
   UNSURE,
   type Channel,
   type CustomerType,
+  type Market,
 } from '../checklist/vocabulary.js';
 import { kindOf, type PromptSpec } from '../questions/index.js';
 import { terminalSafe } from '../text/sanitize.js';
 import type { Style } from '../text/style.js';
-import type { Ask, QuestionResponse, QuestionView } from './flow.js';
+import { wrap } from '../text/wrap.js';
+import type { Ask, ProfileFact, QuestionResponse, QuestionView } from './flow.js';
 import { InterviewInterrupted } from './interrupted.js';
+import { menu, type MenuEntry, type MenuResult } from './menu.js';
 
 /**
  * The only file that imports @inquirer/prompts: every prompt of the
@@ -50,27 +55,40 @@ async function ask<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A teammate's answer as the menu would show it. */
+function voteLabel(question: Question, value: AnswerValue): string {
+  if (value === NOT_APPLICABLE) return 'Not applicable';
+  if (value === UNSURE) return 'Unsure';
+  return kindOf(question).label(question, value);
+}
+
 function header(question: Question, view: QuestionView, style: Style): string {
   const percent = view.progress.total ? Math.floor((100 * view.progress.answered) / view.progress.total) : 0;
   const where = `Checklist ${view.checklist.index} of ${view.checklist.count}: ${terminalSafe(view.checklist.title)} · question ${view.position.index} of ${view.position.count} · ${percent}% done`;
   const note = view.note ? `\n${style.dim(`Note: ${terminalSafe(view.note)}`)}` : '';
-  return `\n${style.dim(where)}${note}\n`;
+  const votes = view.votes?.length
+    ? `\n${style.bold('Your team answered:')}\n${view.votes
+        .map((v) => `  ${terminalSafe(v.respondent)}: ${terminalSafe(voteLabel(question, v.answer))}${v.note ? ` (${terminalSafe(v.note)})` : ''}`)
+        .join('\n')}`
+    : '';
+  return `\n${style.dim(where)}${note}${votes}\n`;
 }
 
-/** The entries below the answers: n/a, unsure, a note, why, back. */
-function metaChoices(question: Question, view: QuestionView): { value: MenuPick; name: string; short?: string; description?: string }[] {
-  const entries: { value: MenuPick; name: string; short?: string; description?: string }[] = [
-    { value: { kind: 'na' }, name: 'Not applicable to my business' },
-    { value: { kind: 'unsure' }, name: 'Unsure, I need to check' },
+/** The entries below the answers: n/a, unsure, a note, why, back, with their keys. */
+function metaChoices(question: Question, view: QuestionView): MenuEntry<MenuPick>[] {
+  const entries: MenuEntry<MenuPick>[] = [
+    { value: { kind: 'na' }, name: 'Not applicable to my business', short: 'Not applicable' },
+    { value: { kind: 'unsure' }, name: 'Unsure, I need to check', short: 'Unsure', key: 'u' },
     { value: { kind: 'note' }, name: view.note || view.current?.note ? 'Edit the note…' : 'Add a note…', short: '(note)' },
   ];
   entries.push({
     value: { kind: 'why' },
     name: 'Why does this matter?',
     short: '(why?)',
+    key: '?',
     description: question.why ? terminalSafe(question.why) : 'This checklist does not say.',
   });
-  if (view.canGoBack) entries.push({ value: { kind: 'back' }, name: '← Back to the previous question', short: '(back)' });
+  if (view.canGoBack) entries.push({ value: { kind: 'back' }, name: view.backLabel ?? '← Back to the previous question', short: '(back)', key: 'b' });
   return entries;
 }
 
@@ -87,9 +105,22 @@ function toResponse(pick: MenuPick): QuestionResponse {
   }
 }
 
+/** Keys that answer at once: y and n for yes and no. */
+const ANSWER_KEYS: Record<string, string> = { yes: 'y', no: 'n' };
+
 /** A prompt's options as menu entries, their labels made safe for the terminal. */
-function answerEntries(options: readonly { value: string | number; label: string }[]): { value: MenuPick; name: string }[] {
-  return options.map((o) => ({ value: { kind: 'value', value: o.value }, name: terminalSafe(o.label) }));
+function answerEntries(options: readonly { value: string | number; label: string }[]): MenuEntry<MenuPick>[] {
+  return options.map((o) => {
+    const key = typeof o.value === 'string' ? ANSWER_KEYS[o.value] : undefined;
+    return { value: { kind: 'value', value: o.value }, name: terminalSafe(o.label), ...(key ? { key } : {}) };
+  });
+}
+
+/** What the menu returned, as the interview knows it. */
+function fromMenu(result: MenuResult<MenuPick>, multiple: boolean): QuestionResponse {
+  if (result.kind === 'action') return toResponse(result.value);
+  if (!multiple) return toResponse(result.values[0]!);
+  return { kind: 'answer', value: result.values.map((p) => String((p as { value: string | number }).value)) };
 }
 
 export function createAsk(ctx: AskContext): Ask {
@@ -113,53 +144,26 @@ export function createAsk(ctx: AskContext): Ask {
     const answers = answerEntries(spec.options);
     const meta = metaChoices(question, view);
     const current = view.current?.answer;
-    const defaultPick =
+    const start =
       current === NOT_APPLICABLE
-        ? meta[0]!.value
+        ? answers.length
         : current === UNSURE
-          ? meta[1]!.value
-          : answers.find((c) => c.value.kind === 'value' && c.value.value === current)?.value;
-    const pick = await prompt(() =>
-      select<MenuPick>(
-        {
-          message: terminalSafe(question.text),
-          choices: [...answers, new Separator(), ...meta],
-          ...(defaultPick ? { default: defaultPick } : {}),
-          pageSize: answers.length + meta.length + 1,
-          loop: false,
-        },
-        context,
-      ),
+          ? answers.length + 1
+          : answers.findIndex((c) => c.value.kind === 'value' && c.value.value === current);
+    const result = await prompt(() =>
+      menu<MenuPick>({ message: terminalSafe(question.text), answers, actions: meta, multiple: false, ...(start >= 0 ? { start } : {}) }, context),
     );
-    return toResponse(pick);
+    return fromMenu(result, false);
   }
 
   async function multi(question: Question, view: QuestionView, spec: Extract<PromptSpec, { kind: 'checkbox' }>): Promise<QuestionResponse> {
     const current = view.current?.answer;
     const picked = new Set(Array.isArray(current) ? current : []);
-    const meta = metaChoices(question, view);
     const answers = answerEntries(spec.options).map((c) => ({ ...c, checked: c.value.kind === 'value' && picked.has(String(c.value.value)) }));
-    const picks = await prompt(() =>
-      checkbox<MenuPick>(
-        {
-          message: `${terminalSafe(question.text)} (${spec.hint})`,
-          choices: [...answers, new Separator(), ...meta],
-          pageSize: answers.length + meta.length + 1,
-          loop: false,
-          validate: (chosen) => {
-            const metas = chosen.filter((c) => c.value.kind !== 'value');
-            if (metas.length > 1 || (metas.length === 1 && chosen.length > 1)) {
-              return 'Pick answers, or one option below the line, not both';
-            }
-            return true;
-          },
-        },
-        context,
-      ),
+    const result = await prompt(() =>
+      menu<MenuPick>({ message: `${terminalSafe(question.text)} (${spec.hint})`, answers, actions: metaChoices(question, view), multiple: true }, context),
     );
-    const metaPick = picks.find((p) => p.kind !== 'value');
-    if (metaPick) return toResponse(metaPick);
-    return { kind: 'answer', value: picks.map((p) => String((p as { value: string }).value)) };
+    return fromMenu(result, true);
   }
 
   async function typed(question: Question, view: QuestionView, spec: Extract<PromptSpec, { kind: 'input' }>): Promise<QuestionResponse> {
@@ -187,55 +191,134 @@ export function createAsk(ctx: AskContext): Ask {
     return { kind: 'answer', value: 'value' in parsed ? parsed.value : trimmed };
   }
 
-  return {
-    async resume(summary) {
-      const last = summary.lastAt ? `, last on ${summary.lastAt.slice(0, 10)}` : '';
-      return prompt(() =>
-        select<'resume' | 'restart'>(
-          {
-            message: `${terminalSafe(summary.path)} already holds ${summary.answered} of ${summary.total} answers${last}.`,
-            choices: [
-              { value: 'resume', name: 'Resume where I left off' },
-              {
-                value: 'restart',
-                name: 'Start over',
-                description: `The current answers are kept as a numbered backup (${terminalSafe(summary.path)}.1.bak, .2.bak…)`,
-              },
-            ],
-          },
-          context,
-        ),
-      );
-    },
+  /** A yes/no fact of the profile, with y and n as keys. */
+  async function yesNo(message: string, current: boolean | undefined): Promise<boolean> {
+    const result = await prompt(() =>
+      menu<boolean>(
+        {
+          message,
+          answers: [
+            { value: true, name: 'Yes', key: 'y' },
+            { value: false, name: 'No', key: 'n' },
+          ],
+          actions: [],
+          multiple: false,
+          start: current === false ? 1 : 0,
+        },
+        context,
+      ),
+    );
+    return result.kind === 'answers' ? result.values[0]! : true;
+  }
 
-    async profile(defaults: Profile, which) {
-      let customerTypes = defaults.customerTypes ?? [];
-      let channels = defaults.channels ?? [];
-      if (which.customerTypes) {
-        customerTypes = await prompt(() =>
+  async function askFact(fact: ProfileFact, current: Profile): Promise<Profile[ProfileFact]> {
+    switch (fact) {
+      case 'customerTypes':
+        return prompt(() =>
           checkbox<CustomerType>(
             {
               message: 'Who do you sell to? Questions that do not concern them are skipped.',
-              choices: CUSTOMER_TYPES.map((t) => ({ value: t, name: CUSTOMER_TYPE_TEXT[t].label, checked: customerTypes.includes(t) })),
+              choices: CUSTOMER_TYPES.map((t) => ({ value: t, name: CUSTOMER_TYPE_TEXT[t].label, checked: current.customerTypes?.includes(t) ?? false })),
               required: true,
             },
             context,
           ),
         );
-      }
-      if (which.channels) {
-        channels = await prompt(() =>
+      case 'soleProprietors':
+        return yesNo('Do some of your buyers buy for a one-person business or as freelancers, and need a VAT number on the invoice?', current.soleProprietors);
+      case 'channels':
+        return prompt(() =>
           checkbox<Channel>(
             {
               message: 'Which of these do you run? Questions about the others are skipped.',
-              choices: CHANNELS.map((c) => ({ value: c, name: CHANNEL_TEXT[c].label, checked: channels.includes(c) })),
+              choices: CHANNELS.map((c) => ({ value: c, name: CHANNEL_TEXT[c].label, checked: current.channels?.includes(c) ?? false })),
               pageSize: CHANNELS.length,
             },
             context,
           ),
         );
-      }
-      return { customerTypes, channels };
+      case 'shipsGoods':
+        return yesNo('Do you send physical goods to customers (parcels, deliveries)?', current.shipsGoods);
+      case 'hasStaff':
+        return yesNo('Does anyone besides you deal with customers or their orders (staff, family, freelancers)?', current.hasStaff);
+      case 'outsideSupport':
+        return yesNo('Does an outside service answer customers for you (a call centre, an agency, a support contractor)?', current.outsideSupport);
+      case 'markets':
+        return prompt(() =>
+          checkbox<Market>(
+            {
+              message: 'Where are your customers? Legal questions follow the rules of these markets.',
+              choices: MARKETS.map((m) => ({ value: m, name: MARKET_TEXT[m].label, checked: current.markets?.includes(m) ?? false })),
+              required: true,
+            },
+            context,
+          ),
+        );
+    }
+  }
+
+  return {
+    async resume(summary) {
+      const last = summary.lastAt ? `, last on ${summary.lastAt.slice(0, 10)}` : '';
+      const open = summary.total - summary.answered;
+      const choices: { value: 'resume' | 'revisit' | 'restart'; name: string; description?: string }[] = [];
+      if (open > 0) choices.push({ value: 'resume', name: 'Resume where I left off' });
+      if (summary.unsure > 0) choices.push({ value: 'revisit', name: `Revisit the ${summary.unsure} unsure answer${summary.unsure === 1 ? '' : 's'} only` });
+      if (open === 0) choices.push({ value: 'resume', name: 'Keep these answers and write the report' });
+      choices.push({
+        value: 'restart',
+        name: 'Start over',
+        description: `The current answers are kept as a numbered backup (${terminalSafe(summary.path)}.1.bak, .2.bak…)`,
+      });
+      return prompt(() =>
+        select<'resume' | 'revisit' | 'restart'>(
+          { message: `${terminalSafe(summary.path)} already holds ${summary.answered} of ${summary.total} answers${last}.`, choices },
+          context,
+        ),
+      );
+    },
+
+    async profileFact(fact, current) {
+      return (await askFact(fact, current)) as never;
+    },
+
+    opening(count, minutes) {
+      const width = Math.max(40, Math.min((ctx.output as { columns?: number }).columns ?? 80, 100));
+      const lines = [
+        ...wrap(
+          `${count} questions for this business, about ${minutes} minute${minutes === 1 ? '' : 's'}. Every answer is saved as you give it: Ctrl-C is safe, and the same command picks up where you stopped.`,
+          width,
+        ),
+        ...wrap(
+          'Keys: ↑↓ and Enter to answer; y or n for yes or no, a number for a scale, u for unsure, ? for why it matters, b to go back; in a list, space ticks and a ticks every answer.',
+          width,
+        ).map((line) => ctx.style.dim(line)),
+      ];
+      write(`\n${lines.join('\n')}\n`);
+    },
+
+    async text(message) {
+      return prompt(() =>
+        input(
+          { message: terminalSafe(message), required: true, validate: (value: string) => value.trim().length <= 200 || 'Keep it to 200 characters' },
+          context,
+        ),
+      );
+    },
+
+    async revisit(unsure) {
+      return prompt(() =>
+        select<'revisit' | 'finish'>(
+          {
+            message: `You marked ${unsure} answer${unsure === 1 ? '' : 's'} unsure. Go through ${unsure === 1 ? 'it' : 'them'} again now?`,
+            choices: [
+              { value: 'revisit', name: `Revisit the ${unsure} unsure answer${unsure === 1 ? '' : 's'}` },
+              { value: 'finish', name: 'Finish and write the report (they stay unsure: the score is a range)' },
+            ],
+          },
+          context,
+        ),
+      );
     },
 
     async question(question, view) {

@@ -140,7 +140,11 @@ export class AnswersStore {
    * edited by hand since the last save.
    */
   save(answers: Answers): void {
-    const problems = schemaDiagnostics(validateAnswersFile, { path: this.path, hash: '', data: answersData(answers), placeOf: () => ({}) }, answersVocabulary);
+    const problems = schemaDiagnostics(
+      validateAnswersFile,
+      { path: this.path, hash: '', data: answersData(answers), text: '', placeOf: () => ({}) },
+      answersVocabulary,
+    );
     if (problems.length) {
       throw new InputError(`cannot save ${this.path}: ${problems[0]!.message}; nothing was written`);
     }

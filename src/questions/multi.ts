@@ -27,7 +27,11 @@ export const multi: QuestionKind = {
     return labels.length ? labels.join(', ') : 'None of these';
   },
   conditionValues: (q) => (q.choices ?? []).map((c) => c.id),
-  prompt: (q) => ({ kind: 'checkbox', options: q.choices.map((c) => ({ value: c.id, label: c.label })), hint: 'pick all that apply; none is an answer too' }),
+  prompt: (q) => ({
+    kind: 'checkbox',
+    options: q.choices.map((c) => ({ value: c.id, label: c.label })),
+    hint: 'tick all that apply with space, or a for all, then Enter; none is an answer too',
+  }),
   // Nothing, each choice alone, and everything: the whole range without every combination.
   examples: (q) => [[], ...q.choices.map((c) => [c.id]), q.choices.map((c) => c.id)],
   describe: (q) => `a list of any of ${orList(q.choices.map((c) => c.id))}, or [] for none`,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { askedQuestions } from '../../src/checklist/applicability.js';
+import { askedQuestions, referencedQuestions } from '../../src/checklist/applicability.js';
 import { loadChecklists } from '../../src/checklist/load.js';
 import type { Question } from '../../src/checklist/model.js';
 import { builtinChecklistPaths } from '../../src/paths.js';
@@ -99,8 +99,135 @@ describe('the built-in checklists', () => {
   });
 });
 
+describe('each business is asked its own questions', () => {
+  const PROFILES = [
+    { name: 'B2B services with phone and email, shipping nothing', flags: ['--profile', 'b2b', '--channels', 'phone,email', '--ships', 'no'], most: 45 },
+    {
+      name: 'a B2C web shop with email, newsletter and social media',
+      flags: ['--profile', 'b2c', '--channels', 'web-shop,email,newsletter,social-media'],
+      most: 60,
+    },
+    {
+      name: 'everything selected',
+      flags: [
+        '--profile',
+        'b2c,b2b,c2c,b2g',
+        '--sole-proprietors',
+        'yes',
+        '--channels',
+        'web-shop,physical-store,phone,email,live-chat,chatbot,newsletter,social-media',
+        '--ships',
+        'yes',
+        '--staff',
+        'yes',
+        '--outside-support',
+        'yes',
+        '--market',
+        'eu,uk,us,other',
+      ],
+      most: 120,
+    },
+  ];
+
+  it.each(PROFILES)('asks $name at most $most questions, follow-ups included (list --profile)', async ({ flags, most }) => {
+    const result = await runCli(['list', ...flags, '-f', 'json']);
+    expect(result.code).toBe(0);
+    const preview = JSON.parse(result.stdout) as {
+      count: number;
+      followUps: number;
+      questions: { followUp: boolean }[];
+      minutes: { low: number; high: number };
+    };
+    expect(preview.count).toBe(preview.questions.length);
+    expect(preview.count).toBeLessThanOrEqual(most);
+    expect(preview.count).toBeGreaterThan(most / 3);
+    expect(preview.followUps).toBe(preview.questions.filter((q) => q.followUp).length);
+    expect(preview.minutes.high).toBeGreaterThanOrEqual(preview.minutes.low);
+  });
+
+  it('asks nothing about parcels of a business that ships nothing', async () => {
+    const preview = JSON.parse((await runCli(['list', '--profile', 'b2b', '--ships', 'no', '-f', 'json'])).stdout) as { questions: { key: string }[] };
+    const shipping = questions.filter((q) => q.needs?.includes('ships-goods')).map((q) => q.key);
+    expect(shipping.length).toBeGreaterThan(3);
+    expect(preview.questions.map((q) => q.key).filter((k) => shipping.includes(k))).toEqual([]);
+  });
+
+  it('asks a consumer shop whose buyers include sole proprietors for the VAT field', async () => {
+    const keys = async (solo: string) =>
+      (
+        JSON.parse((await runCli(['list', '--profile', 'b2c', '--sole-proprietors', solo, '-f', 'json'])).stdout) as { questions: { key: string }[] }
+      ).questions.map((q) => q.key);
+    const vat = questions.filter((q) => q.needs?.includes('business-buyers')).map((q) => q.key);
+    expect(vat.length).toBeGreaterThan(0);
+    expect(await keys('yes')).toEqual(expect.arrayContaining(vat));
+    expect((await keys('no')).filter((k) => vat.includes(k))).toEqual([]);
+  });
+
+  it('gates every follow-up on the answer it follows', () => {
+    const byKey = new Map(questions.map((q) => [q.key, q]));
+    const gatedOn = (key: string) => (byKey.get(key)?.when ? referencedQuestions(byKey.get(key)!.when!) : []);
+    expect(gatedOn('chatbots/handover-keeps-conversation')).toContain('human-handover-anytime');
+    expect(gatedOn('chatbots/handover-out-of-hours')).toContain('human-handover-anytime');
+    expect(gatedOn('feedback-loyalty/loyalty-tiers')).toContain('loyalty-program');
+    expect(gatedOn('email-journeys/frequency-as-promised').length).toBeGreaterThan(0);
+    expect(byKey.get('customer-service/outside-service-briefing')?.needs).toContain('outside-support');
+  });
+
+  it('cover what a professional audit adds, each topic with a scored question', () => {
+    const TOPICS: Record<string, string> = {
+      'satisfaction or effort tracked after orders and contacts': 'feedback-loyalty/satisfaction-measured',
+      'published response-time promises': 'customer-service/contact-info-published',
+      'a complaint log kept to closure': 'feedback-loyalty/complaint-log',
+      'accessibility of website, store and contact channels': 'journey-organization/accessibility-checked',
+      'consent records for newsletters': 'email-journeys/consent-recorded',
+      'privacy of customer notes': 'customer-service/customer-notes-private',
+      'prices, stock and policies consistent across channels': 'journey-organization/channels-consistent',
+      'social messages answered': 'customer-service/social-messages-answered',
+      'reviews asked for honestly': 'feedback-loyalty/reviews-asked-honestly',
+      'crisis communication': 'journey-organization/crisis-messages-ready',
+      'returns policy and delivery costs before checkout': 'delivery/costs-before-checkout',
+      'B2G tenders': 'customer-types/b2g-tender-watch',
+      'B2G payment terms': 'customer-types/b2g-payment-terms',
+      'trust and safety between buyers and sellers': 'customer-types/c2c-trust-safety',
+      "the sole proprietor's VAT field": 'customer-types/vat-number-field',
+    };
+    const byKey = new Map(scored.map((q) => [q.key, q]));
+    for (const [topic, key] of Object.entries(TOPICS)) {
+      const q = byKey.get(key);
+      expect(q, topic).toBeDefined();
+      for (const field of ['why', 'fix', 'impact', 'effort', 'stage', 'strength'] as const) expect(q?.[field], `${topic}: ${field}`).toBeDefined();
+    }
+    expect(byKey.get('customer-types/b2g-tender-watch')?.appliesTo).toEqual(['b2g']);
+    expect(byKey.get('customer-types/c2c-trust-safety')?.appliesTo).toEqual(['c2c']);
+  });
+
+  it('let every check age: a test order or a read-through from long ago is not today’s truth', () => {
+    expect(scored.filter((q) => q.kind === 'check' && !q.validFor).map((q) => q.key)).toEqual([]);
+  });
+
+  it('tells the owner what to do, never to go through more questions', () => {
+    for (const q of scored)
+      expect(q.fix ?? '', q.key).not.toMatch(/\b(go|work|run) through (the|these|those|our|this)\b.*\bquestions?\b|\bsee (the )?questions?\b/i);
+  });
+
+  it('scopes legal items by market', () => {
+    const legal = scored.filter((q) => /\b(the law|laws?|legally|regulations?|GDPR|directive)\b/i.test(`${q.text} ${q.fix ?? ''}`));
+    expect(legal.length).toBeGreaterThan(2);
+    for (const q of legal) {
+      const scoped =
+        q.markets !== undefined ||
+        /where (the )?law|where it applies|in some (countries|markets)|if the law|\bin the (EU|UK|US)\b/i.test(`${q.text} ${q.why ?? ''} ${q.fix ?? ''}`);
+      expect(scoped, `${q.key} states a law without a market or "where the law requires"`).toBe(true);
+    }
+  });
+});
+
 describe('impact and effort are calibrated', () => {
   const LOSS = /\b(lost|lose|loses|leave|leaves|abandon\w*|fines?|penalt\w+|law|legal|refunds?|complaints?|revers\w+|back taxes|warn)\b/i;
+
+  it('keeps high for under a third of the questions', () => {
+    expect(scored.filter((q) => q.impact === 'high').length / scored.length).toBeLessThanOrEqual(0.3);
+  });
 
   it('keeps critical for gaps whose why names what is lost, and for few of them', () => {
     const critical = scored.filter((q) => q.impact === 'critical');

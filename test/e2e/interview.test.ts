@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +9,12 @@ import { ROOT } from '../helpers/run-cli.js';
 
 const CHECKLISTS = [`${ROOT}test/fixtures/checklists/shop.yaml`, `${ROOT}test/fixtures/checklists/other.yaml`];
 const open: Terminal[] = [];
+/** A whole profile, so the interview starts at the first question. */
+const PROFILE_FLAGS = ['--profile', 'b2c', '--channels', 'web-shop', '--ships', 'yes', '--staff', 'no', '--outside-support', 'no', '--market', 'eu'];
 afterEach(() => open.splice(0).forEach((t) => t.kill()));
 
-function start(cwd: string, args: string[] = []) {
-  const t = new Terminal([...CHECKLISTS, ...args], cwd);
+function start(cwd: string, args: string[] = [], env: Record<string, string> = {}) {
+  const t = new Terminal([...CHECKLISTS, ...args], cwd, env);
   open.push(t);
   return t;
 }
@@ -26,6 +29,9 @@ describe('the interview in a real terminal', () => {
     await first.press(KEY.space, KEY.down, KEY.space, KEY.enter); // B2C and B2B
     await first.waitFor('Which of these do you run?');
     await first.press(KEY.space, KEY.enter); // web shop
+    await first.waitFor('Do you send physical goods to customers');
+    await first.press('y');
+    await first.waitFor('8 questions for this business, about 4 minutes.');
     await first.waitFor('Do you sell online?');
     await first.press(KEY.enter); // Yes
     await first.waitFor('Can a business buyer enter a VAT number at checkout?');
@@ -37,7 +43,8 @@ describe('the interview in a real terminal', () => {
     expect(first.text()).toContain('interrupted. 2 answers are saved in cx-audit-answers.yaml; run `cx-audit');
 
     const saved = parse(readFileSync(answersFile, 'utf8'));
-    expect(saved.profile).toEqual({ customerTypes: ['b2c', 'b2b'], channels: ['web-shop'] });
+    // Only the facts these checklists depend on are asked.
+    expect(saved.profile).toEqual({ customerTypes: ['b2c', 'b2b'], channels: ['web-shop'], shipsGoods: true });
     expect(Object.keys(saved.answers)).toEqual(['shop/sells-online', 'shop/vat-number-field']);
     expect(saved.answers['shop/vat-number-field'].answer).toBe('no');
     expect(existsSync(`${answersFile}.lock`)).toBe(false);
@@ -67,6 +74,58 @@ describe('the interview in a real terminal', () => {
     expect(Object.keys(parse(readFileSync(answersFile, 'utf8')).answers)).toHaveLength(8);
   });
 
+  it('--refresh asks again only what is unsure or out of date, and dates the new answers', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
+    const answersFile = join(cwd, 'cx-audit-answers.yaml');
+    // Every answer given on 2026-01-10; the test order (validFor: 6 months) is out of date on 2026-08-01.
+    writeFileSync(
+      answersFile,
+      readFileSync(`${ROOT}test/fixtures/answers/shop-complete.yaml`, 'utf8')
+        .replace(/^( {2}[\w-]+\/[\w-]+: \{ answer: .*) \}$/gm, '$1, at: 2026-01-10T09:00:00Z }')
+        .replace('shop/delivery-options: { answer: 4,', 'shop/delivery-options: { answer: unsure,'),
+    );
+    const t = start(cwd, ['--refresh'], { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 7, 1) / 1000) });
+    await t.waitFor('How clearly are delivery options shown before checkout?');
+    await t.press('4');
+    await t.waitFor('Have you placed a test order in the last three months');
+    await t.press('y');
+    expect((await t.exited).exitCode).toBe(0);
+    expect(t.text()).toContain('All done.');
+    const saved = parse(readFileSync(answersFile, 'utf8'));
+    expect(saved.answers['shop/delivery-options'].answer).toBe(4);
+    expect(saved.answers['shop/emails-read'].at).not.toBe('2026-01-10T09:00:00Z');
+    // Nothing else was asked again.
+    expect(saved.answers['shop/sells-online'].at).toBe('2026-01-10T09:00:00Z');
+  });
+
+  it('--resolve shows what each person answered and records who decided', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
+    const team = ['mara', 'ana', 'jonas'].map((n) => `${ROOT}test/fixtures/team/${n}.yaml`);
+    const merged = spawnSync(process.execPath, [`${ROOT}bin/cx-audit.js`, 'merge', ...team, ...CHECKLISTS, '-o', join(cwd, 'agreed.yaml')], {
+      encoding: 'utf8',
+    });
+    expect(merged.status).toBe(0);
+    const t = start(cwd, ['--answers', 'agreed.yaml', '--resolve', '--respondent', 'Mara, owner']);
+    await t.waitFor('Your team answered:');
+    await t.waitFor('Ana: No (Customers email us their VAT number)');
+    await t.waitFor('Can a business buyer enter a VAT number at checkout?');
+    await t.press('y');
+    await t.waitFor('How clearly are delivery options shown before checkout?');
+    await t.press('4');
+    await t.waitFor('How do customers learn where their order is?');
+    await t.press('2');
+    await t.waitFor('Have you placed a test order');
+    await t.press('n');
+    await t.waitFor('Which ways can customers reach a person?');
+    await t.press(KEY.enter);
+    expect((await t.exited).exitCode).toBe(0);
+    const saved = parse(readFileSync(join(cwd, 'agreed.yaml'), 'utf8'));
+    expect(saved.answers['shop/vat-number-field']).toMatchObject({ answer: 'yes', decidedBy: 'Mara' });
+    expect(saved.answers['shop/order-updates']).toMatchObject({ answer: 'confirmation', decidedBy: 'Mara' });
+    expect(Object.values(saved.answers).some((a) => (a as { disputed?: boolean }).disputed)).toBe(false);
+    expect(saved.respondent).toBeUndefined();
+  });
+
   it('refuses a second interview on the same answers file', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
     const first = start(cwd);
@@ -82,7 +141,7 @@ describe('the interview in a real terminal', () => {
 
   it('leaves on SIGTERM at a prompt with exit 130 and the answers saved', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
-    const t = start(cwd, ['--profile', 'b2c', '--channels', 'web-shop']);
+    const t = start(cwd, PROFILE_FLAGS);
     await t.waitFor('Do you sell online?');
     await t.press(KEY.enter);
     await t.waitFor('How clearly are delivery options');
@@ -98,7 +157,7 @@ describe('hostile text and fast keys in a real terminal', () => {
   const ANSWERS = (note: string) =>
     [
       'schemaVersion: 1',
-      'profile: { customerTypes: [b2c], channels: [web-shop] }',
+      'profile: { customerTypes: [b2c], channels: [web-shop], shipsGoods: true, hasStaff: false, outsideSupport: false, markets: [eu] }',
       'answers:',
       `  shop/sells-online: { answer: yes, note: ${JSON.stringify(note)} }`,
       `  shop/delivery-options: { answer: 4 }`,
@@ -131,7 +190,7 @@ describe('hostile text and fast keys in a real terminal', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
     writeFileSync(
       join(cwd, 'cx-audit-answers.yaml'),
-      `schemaVersion: 1\nprofile: { customerTypes: [b2c], channels: [web-shop] }\nanswers:\n  shop/sells-online: { answer: yes, note: ${JSON.stringify(`Ask Ana ${HOSTILE}`)} }\n`,
+      `schemaVersion: 1\nprofile: { customerTypes: [b2c], channels: [web-shop], shipsGoods: true, hasStaff: false, outsideSupport: false, markets: [eu] }\nanswers:\n  shop/sells-online: { answer: yes, note: ${JSON.stringify(`Ask Ana ${HOSTILE}`)} }\n`,
     );
     const t = start(cwd);
     await t.waitFor('already holds 1 of 7 answers');
@@ -151,7 +210,7 @@ describe('hostile text and fast keys in a real terminal', () => {
 
   it('Ctrl-C typed in the same instant as Enter stops the interview, with the answer saved', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
-    const t = start(cwd, ['--profile', 'b2c', '--channels', 'web-shop']);
+    const t = start(cwd, PROFILE_FLAGS);
     await t.waitFor('Do you sell online?');
     t.write(`${KEY.enter}${KEY.ctrlC}`);
     expect((await t.exited).exitCode).toBe(130);
@@ -161,7 +220,7 @@ describe('hostile text and fast keys in a real terminal', () => {
 
   it('a note longer than the answers file takes is refused at the prompt, not saved', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
-    const t = start(cwd, ['--profile', 'b2c', '--channels', 'web-shop']);
+    const t = start(cwd, PROFILE_FLAGS);
     await t.waitFor('Do you sell online?');
     await t.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter); // Add a note…
     await t.waitFor('Note (saved with your answer');

@@ -1,17 +1,22 @@
-import type { Ask, QuestionResponse, QuestionView } from '../../src/interview/flow.js';
-import type { Channel, CustomerType } from '../../src/checklist/vocabulary.js';
+import type { Profile } from '../../src/answers/model.js';
+import type { Ask, ProfileFact, QuestionResponse, QuestionView } from '../../src/interview/flow.js';
 
-export type Step = [key: string, response: QuestionResponse['kind'] extends never ? never : string | number | string[] | QuestionResponse];
+export type Step = [key: string, response: string | number | boolean | string[] | QuestionResponse];
 
 /**
  * An `Ask` that answers from a script: each step names the question it
- * expects next (so the test pins the order) and what to answer.
+ * expects next (so the test pins the order) and what to answer. The profile
+ * facts come from `profile`, in the order they are asked (a fact the script
+ * lacks fails the test); steps may also be profile facts, as
+ * `['profile:shipsGoods', false]`, after a back to the profile.
  */
 export function scriptedAsk(options: {
   steps: Step[];
-  profile?: { customerTypes: CustomerType[]; channels: Channel[] };
+  profile?: Profile;
   notes?: string[];
-  resume?: 'resume' | 'restart';
+  resume?: 'resume' | 'revisit' | 'restart';
+  revisit?: 'revisit' | 'finish';
+  name?: string;
 }) {
   const steps = [...options.steps];
   const notes = [...(options.notes ?? [])];
@@ -19,16 +24,34 @@ export function scriptedAsk(options: {
     asked: [] as string[],
     views: [] as QuestionView[],
     shown: [] as string[],
-    profileAsked: [] as { customerTypes: boolean; channels: boolean }[],
+    facts: [] as ProfileFact[],
+    opening: [] as [count: number, minutes: number][],
+    revisitOffered: [] as number[],
   };
   const ask: Ask = {
     async resume() {
       return options.resume ?? 'resume';
     },
-    async profile(_defaults, which) {
-      log.profileAsked.push(which);
-      if (!options.profile) throw new Error('profile was not expected to be asked');
-      return options.profile;
+    async profileFact(fact) {
+      log.facts.push(fact);
+      const step = steps[0];
+      if (step && step[0] === `profile:${fact}`) {
+        steps.shift();
+        return step[1] as never;
+      }
+      const value = options.profile?.[fact];
+      if (value === undefined) throw new Error(`profile fact ${fact} was not expected to be asked`);
+      return value as never;
+    },
+    async text() {
+      return options.name ?? 'Tester';
+    },
+    opening(count, minutes) {
+      log.opening.push([count, minutes]);
+    },
+    async revisit(unsure) {
+      log.revisitOffered.push(unsure);
+      return options.revisit ?? 'finish';
     },
     async question(question, view) {
       log.asked.push(question.key);
@@ -38,6 +61,7 @@ export function scriptedAsk(options: {
       const [expected, response] = step;
       if (expected !== question.key) throw new Error(`expected to be asked ${expected}, was asked ${question.key}`);
       if (typeof response === 'object' && !Array.isArray(response)) return response;
+      if (typeof response === 'boolean') throw new Error(`a yes/no fact cannot answer question ${question.key}`);
       return { kind: 'answer', value: response };
     },
     async note() {

@@ -1,11 +1,19 @@
 import { screen } from '@inquirer/testing/vitest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAsk } from '../../src/interview/ask.js';
+import type * as MenuModule from '../../src/interview/menu.js';
 import { InterviewInterrupted } from '../../src/interview/interrupted.js';
 import type { QuestionView } from '../../src/interview/flow.js';
 import { makeStyle } from '../../src/text/style.js';
 import { checklist } from '../helpers/build.js';
 import { Capture } from '../helpers/run-cli.js';
+
+// The interview's own menu runs on the same test screen as inquirer's prompts.
+vi.mock('../../src/interview/menu.js', async (importOriginal) => {
+  const { wrapPrompt } = await import('@inquirer/testing/vitest');
+  const actual = await importOriginal<typeof MenuModule>();
+  return { ...actual, menu: wrapPrompt(actual.menu) };
+});
 
 const c = checklist('shop', [
   { id: 'vat', text: 'Can a business buyer enter a VAT number?', why: 'Sole proprietors need a proper invoice.' },
@@ -115,7 +123,7 @@ describe('ask.ts prompts', () => {
     await expect(choice).resolves.toEqual({ kind: 'answer', value: 'tracking' });
   });
 
-  it('takes several picks for a multi question, and refuses picks mixed with an option', async () => {
+  it('takes several picks for a multi question; an option below the line is picked with Enter alone', async () => {
     const { ask } = setup();
     const multi = ask.question(channels!, view);
     screen.keypress('space');
@@ -124,17 +132,48 @@ describe('ask.ts prompts', () => {
     screen.keypress('enter');
     await expect(multi).resolves.toEqual({ kind: 'answer', value: ['phone', 'email'] });
 
-    const mixed = ask.question(channels!, view);
+    const na = ask.question(channels!, view);
     screen.keypress('space'); // Phone
     screen.keypress('down');
     screen.keypress('down'); // Not applicable
     screen.keypress('space');
+    expect(screen.getScreen()).toContain('Press Enter to choose this; space ticks answers');
     screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('Pick answers, or one option below the line, not both');
-    screen.keypress('space'); // untick Not applicable
+    await expect(na).resolves.toEqual({ kind: 'answer', value: 'n/a' });
+  });
+
+  it('ticks every answer with a, and never the options below the line', async () => {
+    const { ask } = setup();
+    const all = ask.question(channels!, view);
+    screen.keypress('a');
+    expect(screen.getScreen()).toMatch(/◉ Phone[\s\S]*◉ Email/);
+    expect(screen.getScreen()).not.toMatch(/◉ (Not applicable|Unsure)/);
     screen.keypress('enter');
-    await expect(mixed).resolves.toEqual({ kind: 'answer', value: ['phone'] });
+    await expect(all).resolves.toEqual({ kind: 'answer', value: ['phone', 'email'] });
+  });
+
+  it('answers with single keys: y, n, u, a number, ? for why and b for back', async () => {
+    const { ask } = setup();
+    for (const [key, expected] of [
+      ['y', { kind: 'answer', value: 'yes' }],
+      ['n', { kind: 'answer', value: 'no' }],
+      ['u', { kind: 'answer', value: 'unsure' }],
+      ['b', { kind: 'back' }],
+    ] as const) {
+      const answer = ask.question(vat!, view);
+      screen.keypress(key);
+      await expect(answer, key).resolves.toEqual(expected);
+    }
+    const why = ask.question(vat!, view);
+    screen.keypress({ name: 'slash', sequence: '?', shift: true } as never);
+    await expect(why).resolves.toEqual({ kind: 'why' });
+    const scale = ask.question(speed!, view);
+    screen.keypress('4');
+    await expect(scale).resolves.toEqual({ kind: 'answer', value: 4 });
+    const noBack = ask.question(vat!, { ...view, canGoBack: false });
+    screen.keypress('b'); // nothing to go back to: the key does nothing
+    screen.keypress('enter');
+    await expect(noBack).resolves.toEqual({ kind: 'answer', value: 'yes' });
   });
 
   it('turns Ctrl-C into an interruption the interview understands', async () => {
@@ -144,15 +183,39 @@ describe('ask.ts prompts', () => {
     await expect(answer).rejects.toBeInstanceOf(InterviewInterrupted);
   });
 
-  it('asks who the business sells to and which channels it runs', async () => {
+  it('asks each fact of the profile: types and channels as lists, the rest as yes or no', async () => {
     const { ask } = setup();
-    const profile = ask.profile({}, { customerTypes: true, channels: true });
+    const types = ask.profileFact('customerTypes', {});
     expect(screen.getScreen()).toContain('Consumers (B2C)');
     screen.keypress('space');
     screen.keypress('enter');
-    await screen.next();
+    await expect(types).resolves.toEqual(['b2c']);
+    const runs = ask.profileFact('channels', {});
     expect(screen.getScreen()).toContain('Chatbot or automated chat');
     screen.keypress('enter');
-    await expect(profile).resolves.toEqual({ customerTypes: ['b2c'], channels: [] });
+    await expect(runs).resolves.toEqual([]);
+    const ships = ask.profileFact('shipsGoods', { shipsGoods: false });
+    expect(screen.getScreen()).toContain('Do you send physical goods to customers');
+    screen.keypress('enter'); // the current answer, No, is offered
+    await expect(ships).resolves.toBe(false);
+    const staff = ask.profileFact('hasStaff', {});
+    screen.keypress('y');
+    await expect(staff).resolves.toBe(true);
+    const markets = ask.profileFact('markets', {});
+    expect(screen.getScreen()).toContain('The European Union');
+    screen.keypress('space');
+    screen.keypress('enter');
+    await expect(markets).resolves.toEqual(['eu']);
+  });
+
+  it('opens with the count, the time, that Ctrl-C is safe, and the keys', () => {
+    const { ask, output } = setup();
+    ask.opening(42, 17);
+    // Wrapped to the screen (80 columns when it does not say), between words.
+    expect(Math.max(...output.text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+    const text = output.text.replace(/\n/g, ' ');
+    expect(text).toContain('42 questions for this business, about 17 minutes.');
+    expect(text).toContain('Ctrl-C is safe');
+    expect(text).toMatch(/y or n for yes or no.*u for unsure.*\? for why it matters.*b to go back/);
   });
 });

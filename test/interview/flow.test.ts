@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/answers/model.js';
 import { emptyAnswers } from '../../src/answers/model.js';
-import { askProfile, runInterview, type InterviewOptions } from '../../src/interview/flow.js';
+import { askProfile, estimateMinutes, revisitUnsure, runInterview, type InterviewOptions } from '../../src/interview/flow.js';
+import { questionStamp } from '../../src/questions/stamp.js';
 import { answers as answersOf, checklist } from '../helpers/build.js';
 import { scriptedAsk, type Step } from '../helpers/scripted-ask.js';
 
@@ -13,6 +14,14 @@ const shop = checklist('shop', [
   { id: 'delivery', type: 'scale', why: 'Late parcels cost repeat orders.' },
 ]);
 const bot = checklist('bot', [{ id: 'says-bot' }, { id: 'handover', when: { question: 'says-bot', in: ['yes'] } }]);
+/** Questions that depend on every fact of the profile. */
+const facts = checklist('facts', [
+  { id: 'parcel', needs: ['ships-goods'] },
+  { id: 'team', needs: ['has-staff'] },
+  { id: 'agency', needs: ['outside-support'] },
+  { id: 'eu-law', markets: ['eu'] },
+  { id: 'vat', needs: ['business-buyers'] },
+]);
 
 function interview(steps: Step[], start: Answers = emptyAnswers(), extra: Partial<Parameters<typeof scriptedAsk>[0]> = {}) {
   const script = scriptedAsk({ steps, ...extra });
@@ -47,7 +56,8 @@ describe('the interview flow', () => {
       ['shop/sells-online', 'shop/cart', 'shop/delivery'],
       ['shop/sells-online', 'shop/cart', 'shop/delivery', 'bot/says-bot'],
     ]);
-    expect(options.answers.answers.get('shop/delivery')).toEqual({ answer: 4, at: '2026-11-23T10:00:00.000Z' });
+    // Each answer carries the fingerprint of the question as it was asked.
+    expect(options.answers.answers.get('shop/delivery')).toEqual({ answer: 4, at: '2026-11-23T10:00:00.000Z', asked: questionStamp(shop.questions[4]!) });
   });
 
   it('skips follow-ups when the gate is answered no, and opens them for the values listed (never for unsure)', async () => {
@@ -128,7 +138,7 @@ describe('the interview flow', () => {
     await run();
     expect(script.log.shown).toEqual(['Late parcels cost repeat orders.']);
     expect(script.log.views[3]!.note).toBe('Courier changes next month');
-    expect(options.answers.answers.get('shop/delivery')).toEqual({ answer: 2, note: 'Courier changes next month', at: '2026-11-23T10:00:00.000Z' });
+    expect(options.answers.answers.get('shop/delivery')).toMatchObject({ answer: 2, note: 'Courier changes next month', at: '2026-11-23T10:00:00.000Z' });
   });
 
   it('resumes at the first question without an answer', async () => {
@@ -136,7 +146,8 @@ describe('the interview flow', () => {
     const { run, script } = interview([['bot/says-bot', 'no']], start);
     await run();
     expect(script.log.asked).toEqual(['bot/says-bot']);
-    expect(script.log.views[0]!.progress).toEqual({ answered: 2, total: 3 });
+    // The handover follow-up may still be asked: it counts until an answer rules it out.
+    expect(script.log.views[0]!.progress).toEqual({ answered: 2, total: 4 });
     expect(script.log.views[0]!.checklist).toEqual({ index: 2, count: 2, title: 'Checklist bot' });
   });
 
@@ -147,11 +158,108 @@ describe('the interview flow', () => {
     expect(saved).toEqual([]);
   });
 
-  it('asks only the missing parts of the profile', async () => {
-    const start = answersOf({}, { customerTypes: ['b2b'] });
-    const { options, script } = interview([], start, { profile: { customerTypes: ['b2c'], channels: ['chatbot'] } });
+  it('asks only the missing facts of the profile, in order, and sole proprietors only of consumer sellers', async () => {
+    const start = answersOf({}, { customerTypes: ['b2b'], shipsGoods: true });
+    const { options, script } = interview([], start, {
+      profile: { channels: ['chatbot'], hasStaff: false, outsideSupport: false, markets: ['eu'], soleProprietors: true },
+    });
+    options.checklists = [shop, bot, facts];
     await askProfile(options, {});
-    expect(script.log.profileAsked).toEqual([{ customerTypes: false, channels: true }]);
-    expect(options.answers.profile).toEqual({ customerTypes: ['b2b'], channels: ['chatbot'] });
+    expect(script.log.facts).toEqual(['channels', 'hasStaff', 'outsideSupport', 'markets']);
+    expect(options.answers.profile).toEqual({
+      customerTypes: ['b2b'],
+      shipsGoods: true,
+      channels: ['chatbot'],
+      hasStaff: false,
+      outsideSupport: false,
+      markets: ['eu'],
+    });
+
+    const consumer = interview([], answersOf({}, { customerTypes: ['b2c'] }), {
+      profile: { soleProprietors: true, channels: [], shipsGoods: false, hasStaff: false, outsideSupport: false, markets: ['uk'] },
+    });
+    consumer.options.checklists = [shop, bot, facts];
+    await askProfile(consumer.options, {});
+    expect(consumer.script.log.facts[0]).toBe('soleProprietors');
+    expect(consumer.options.answers.profile?.soleProprietors).toBe(true);
+
+    // Facts no question depends on are not asked at all.
+    const plain = interview([], answersOf({}, {}), { profile: { customerTypes: ['b2c'], channels: [] } });
+    await askProfile(plain.options, {});
+    expect(plain.script.log.facts).toEqual(['customerTypes', 'channels']);
+  });
+
+  it('goes back from the first question to the profile, and asks again what the new profile includes', async () => {
+    const start = answersOf({}, { customerTypes: ['b2c'], channels: [], shipsGoods: true, hasStaff: true, outsideSupport: false, markets: ['eu'] });
+    const { run, script, options } = interview(
+      [
+        ['shop/sells-online', { kind: 'back' }],
+        ['profile:customerTypes', ['b2b']],
+        ['profile:channels', ['web-shop']],
+        ['shop/sells-online', 'yes'],
+        ['shop/vat-field', 'yes'],
+        ['shop/cart', 'yes'],
+        ['shop/delivery', 4],
+        ['bot/says-bot', 'no'],
+      ],
+      start,
+    );
+    options.profileBack = true;
+    await run();
+    expect(script.remaining()).toBe(0);
+    expect(script.log.views[0]).toMatchObject({ canGoBack: true, backLabel: '← Back to your business profile' });
+    expect(options.answers.profile?.customerTypes).toEqual(['b2b']);
+  });
+
+  it('counts follow-ups that may still come, so the total never grows as answers open them', async () => {
+    const start = answersOf({}, { customerTypes: ['b2b'], channels: ['web-shop'] });
+    const { run, script } = interview(
+      [
+        ['shop/sells-online', 'yes'],
+        ['shop/vat-field', 'yes'],
+        ['shop/cart', 'no'],
+        ['shop/delivery', 2],
+        ['bot/says-bot', 'no'],
+      ],
+      start,
+    );
+    await run();
+    const totals = script.log.views.map((v) => v.progress.total);
+    expect(totals).toEqual([6, 6, 6, 6, 6]);
+    // "question 2 of 4" in its checklist, the same count from the first question on.
+    expect(script.log.views.slice(0, 4).map((v) => v.position)).toEqual([
+      { index: 1, count: 4 },
+      { index: 2, count: 4 },
+      { index: 3, count: 4 },
+      { index: 4, count: 4 },
+    ]);
+  });
+
+  it('revisits only the answers left unsure, keeping every other answer', async () => {
+    const start = answersOf(
+      { 'shop/sells-online': 'unsure', 'shop/delivery': 4, 'bot/says-bot': 'unsure' },
+      { customerTypes: ['b2c'], channels: ['web-shop'] },
+    );
+    const script = scriptedAsk({
+      steps: [
+        ['shop/sells-online', 'yes'],
+        ['bot/says-bot', { kind: 'back' }],
+        ['shop/sells-online', 'yes'],
+        ['bot/says-bot', 'no'],
+      ],
+    });
+    const options: InterviewOptions = { checklists: [shop, bot], answers: start, ask: script.ask, save: () => {}, now: () => '2026-11-23T10:00:00.000Z' };
+    await revisitUnsure(options);
+    expect(script.remaining()).toBe(0);
+    // The cart question opened by the new answer is not part of the revisit; back goes to the previous unsure one.
+    expect(script.log.asked).toEqual(['shop/sells-online', 'bot/says-bot', 'shop/sells-online', 'bot/says-bot']);
+    expect(script.log.views[0]!.canGoBack).toBe(false);
+    expect(start.answers.get('shop/delivery')?.answer).toBe(4);
+    expect(start.answers.get('bot/says-bot')?.answer).toBe('no');
+  });
+
+  it('estimates minutes honestly by question type', () => {
+    expect(estimateMinutes([{ type: 'yes-no' }, { type: 'yes-no' }, { type: 'yes-no' }])).toBe(1);
+    expect(estimateMinutes(Array.from({ length: 30 }, () => ({ type: 'choice' as const })))).toBe(15);
   });
 });

@@ -1,50 +1,31 @@
 import { existsSync } from 'node:fs';
 import type { Answers, Profile } from '../../answers/model.js';
-import { CHANNELS, CUSTOMER_TYPES, type Channel, type CustomerType } from '../../checklist/vocabulary.js';
 import type { LoadedChecklist } from '../../checklist/model.js';
 import { InputError, UsageError } from '../../errors.js';
 import { planOutput } from '../../files/output.js';
 import { unansweredQuestions } from '../../interview/flow.js';
 import { defaultReportFile } from '../../report/formats.js';
-import { didYouMean, orList } from '../../text/suggest.js';
 import type { CommandContext } from '../context.js';
-import { answersForRun, checklistsForRun, protectedInputs, resumeCommand } from '../inputs.js';
+import { answersForRun, brandForRun, checklistsForRun, protectedInputs, resumeCommand } from '../inputs.js';
 import { promptBlocker } from '../io.js';
-import { chooseFormat, produceReport, type ReportOptions } from '../report-output.js';
+import { parseRespondent } from '../../team/respondent.js';
+import { profileFromFlags, type ProfileFlags } from '../profile-flags.js';
+import { chooseFormat, produceReport, refuseBinaryOnTerminal, type ReportOptions } from '../report-output.js';
 
-export interface AuditOptions extends ReportOptions {
+export interface AuditOptions extends ReportOptions, ProfileFlags {
   answers: string;
-  profile?: string;
-  channels?: string;
   input: boolean;
+  refresh?: boolean;
+  resolve?: boolean;
+  respondent?: string;
 }
 
-function parseList<T extends string>(flag: string, value: string | undefined, known: readonly T[]): T[] | undefined {
-  if (value === undefined) return undefined;
-  const items = value
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
-  for (const item of items) {
-    if (!known.includes(item as T)) {
-      throw new UsageError(`${flag} does not know "${item}"; use ${orList(known)}, comma-separated${didYouMean(item, known, '. ')}`);
-    }
-  }
-  return [...new Set(items)] as T[];
-}
-
-function profileFromFlags(options: AuditOptions): Profile {
-  const customerTypes = parseList<CustomerType>('--profile', options.profile, CUSTOMER_TYPES);
-  const channels = parseList<Channel>('--channels', options.channels, CHANNELS);
-  if (customerTypes?.length === 0) throw new UsageError('--profile needs at least one customer type: b2c, b2b, c2c or b2g');
-  return { ...(customerTypes ? { customerTypes } : {}), ...(channels ? { channels } : {}) };
-}
-
-/** Flags win over the file for this run, for the parts they give. */
+/** Flags win over the file for this run, for the parts they give. With --resolve, --respondent names who decides, not who answered. */
 function applyFlags(answers: Answers, profile: Profile, options: AuditOptions): void {
   if (options.client !== undefined) answers.client = options.client;
+  if (options.respondent !== undefined && !options.resolve) answers.respondent = parseRespondent(options.respondent);
   if (options.auditor !== undefined) answers.auditor = options.auditor;
-  if (profile.customerTypes || profile.channels) answers.profile = { ...answers.profile, ...profile };
+  if (Object.keys(profile).length) answers.profile = { ...answers.profile, ...profile };
 }
 
 function stamp(answers: Answers, checklists: readonly LoadedChecklist[]): void {
@@ -62,10 +43,14 @@ export async function auditCommand(checklistFiles: string[], options: AuditOptio
   const again = resumeCommand(checklistFiles, options.answers);
   const format = chooseFormat(options.format, options.output, 'md');
   const output = options.output ?? (interactive ? defaultReportFile(format) : undefined);
-  const plan = planOutput(output, protectedInputs({ answers: [options.answers], checklists: checklistFiles }));
+  const plan = planOutput(output, protectedInputs({ answers: [options.answers], checklists: checklistFiles, brand: options.brand, plan: options.plan }));
+  refuseBinaryOnTerminal(format, plan, ctx.io.stdout);
+  const branding = await brandForRun(options.brand, ctx, plan);
   const checklists = await checklistsForRun(checklistFiles, ctx);
 
   if (!interactive) {
+    if (options.refresh || options.resolve)
+      throw new UsageError(`${options.resolve ? '--resolve' : '--refresh'} asks questions again, and ${blocker}; run it in a terminal`);
     if (!existsSync(options.answers)) {
       throw new InputError(
         `no answers to report: ${blocker}, so cx-audit cannot ask, and ${options.answers} does not exist. Pass --answers <file> with every question answered, or run cx-audit in a terminal`,
@@ -81,13 +66,13 @@ export async function auditCommand(checklistFiles: string[], options: AuditOptio
         details: [...shown, `Answer them by running \`${again}\` in a terminal, or add them to the file (n/a and unsure are accepted).`],
       });
     }
-    return (await produceReport({ checklists, answers, warnings }, { ...options, format, plan }, ctx)).code;
+    return (await produceReport({ checklists, answers, warnings }, { ...options, format, target: plan, branding }, ctx)).code;
   }
 
   const { runInteractive } = await import('../interactive.js');
   return runInteractive({
     checklists,
-    options: { ...options, format, plan },
+    options: { ...options, format, target: plan, branding },
     ctx,
     load: () => answersForRun(options.answers, checklists, ctx, { missing: 'empty' }),
     prepare: (answers) => {
@@ -95,5 +80,8 @@ export async function auditCommand(checklistFiles: string[], options: AuditOptio
       stamp(answers, checklists);
     },
     resumeCommand: again,
+    refresh: options.refresh === true,
+    resolve: options.resolve === true,
+    respondent: options.respondent === undefined ? undefined : parseRespondent(options.respondent),
   });
 }

@@ -1,6 +1,7 @@
 /** A stream the CLI writes to: process.stdout in production, a buffer in tests. */
 export interface OutStream {
-  write(chunk: string): unknown;
+  /** Text, or bytes for a binary report (a PDF into a pipe). */
+  write(chunk: string | Uint8Array): unknown;
   isTTY?: boolean;
   columns?: number;
 }

@@ -1,7 +1,8 @@
 import { checkAnswers } from '../answers/load.js';
+import type { Branding } from '../brand/load.js';
 import { lastAnsweredAt, type Answers } from '../answers/model.js';
 import { compare, earlierAudit, type EarlierAudit } from '../audit/compare.js';
-import { audit } from '../audit/score.js';
+import { audit, withNotApplicable } from '../audit/score.js';
 import type { LoadedChecklist } from '../checklist/model.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { writeOutput, type OutputPlan } from '../files/output.js';
@@ -10,9 +11,10 @@ import { readYamlFile } from '../files/yaml-file.js';
 import type { Report } from '../generated/report.js';
 import { validateReport } from '../generated/validators.js';
 import { VERSION } from '../generated/version.js';
-import { formatOfPath, REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
+import { formatOfPath, isBinaryFormat, REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import type { CommandContext } from './context.js';
 import { diagnosticLine, readContext } from './inputs.js';
+import type { OutStream } from './io.js';
 
 export interface ReportOptions {
   /** -f; when absent, the extension of -o decides. */
@@ -23,13 +25,21 @@ export interface ReportOptions {
   failUnder?: number;
   top: number;
   compare?: string;
+  /** --brand: the brand file's path. */
+  brand?: string;
+  /** --plan: a plan file whose progress the report shows. */
+  plan?: string;
+  /** --count-accepted: gaps accepted in the plan (and not expired) count as not applicable for --fail-under. */
+  countAccepted?: boolean;
+  /** The brand file, loaded by the command before any work (cli/inputs.ts brandForRun). */
+  branding?: Branding | undefined;
 }
 
 /** The last second SOURCE_DATE_EPOCH may name: the end of year 9999. */
 const MAX_EPOCH = 253_402_300_799;
 
 /** The report date: SOURCE_DATE_EPOCH when set (reproducible builds), else today, in UTC. */
-function reportDate(env: CommandContext['io']['env'], now = Date.now()): string {
+export function reportDate(env: CommandContext['io']['env'], now = Date.now()): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
     if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH) {
@@ -53,6 +63,17 @@ export function chooseFormat(format: ReportFormat | undefined, output: string | 
     );
   }
   return format ?? implied ?? fallback;
+}
+
+/**
+ * A binary report (PDF) is refused on a terminal, where it would print as
+ * garbage and can leave the terminal in a strange state; a pipe or a file
+ * takes it. Checked with the output plan, before any work.
+ */
+export function refuseBinaryOnTerminal(format: ReportFormat, plan: OutputPlan, stdout: OutStream): void {
+  if (plan.kind !== 'stdout' || !isBinaryFormat(format) || !stdout.isTTY) return;
+  const file = `report.${REPORT_FORMATS[format].extensions[0]}`;
+  throw new UsageError(`-f ${format} writes a binary file, which a terminal cannot show; write it to a file with -o ${file}, or pipe it (> ${file})`);
 }
 
 /** "acme gmbh" and "Acme GmbH " are one client. */
@@ -87,25 +108,28 @@ function firstReportProblem(data: Record<string, unknown>): { path: (string | nu
 }
 
 /**
- * The earlier audit to compare with: a report.json (of this version, or of
- * cx-audit 0.1), or an answers file scored with today's checklists. An audit
- * of another client is refused.
+ * An audit from a file: a report.json (of this version, or of cx-audit 0.1),
+ * or an answers file scored with today's checklists. `report` is the whole
+ * report when the file gives one (answers, or a report of this version).
+ * Errors start with `verb` ("cannot compare with").
  */
-async function loadPrevious(
+export async function loadAudit(
   path: string,
   checklists: readonly LoadedChecklist[],
   ctx: CommandContext,
-  base: { top: number; client: string | null },
-): Promise<EarlierAudit> {
+  options: { top: number; verb: string },
+): Promise<{ earlier: EarlierAudit; report: Report | null }> {
+  const { verb } = options;
   const read = await readYamlFile(path, { ...readContext(ctx), kind: 'file' });
-  if (!read.ok) throw new InputError(`cannot compare with ${path}:`, { details: read.diagnostics.map(diagnosticLine) });
+  if (!read.ok) throw new InputError(`${verb} ${path}:`, { details: read.diagnostics.map(diagnosticLine) });
   const data = read.file.data as Record<string, unknown> | null;
   let previous: EarlierAudit;
+  let full: Report | null = null;
   if (data && typeof data === 'object' && 'tool' in data && 'score' in data) {
     if (data.schemaVersion === 1) {
       const problem = firstReportProblem(data);
       if (problem) {
-        throw new InputError(`${path} looks like a report of cx-audit 0.1 but cannot be compared with:`, {
+        throw new InputError(`${verb} ${path}: it looks like a report of cx-audit 0.1, with a problem:`, {
           details: [diagnosticLine({ file: path, ...read.file.placeOf(problem.path), severity: 'error', rule: 'bad-report', message: problem.message })],
         });
       }
@@ -137,16 +161,28 @@ async function loadPrevious(
         });
       }
       previous = earlierAudit(report, 'report');
+      full = report;
     }
   } else {
     const loaded = checkAnswers(read.file, read.diagnostics, checklists);
-    if (!loaded.ok)
-      throw new InputError(`cannot compare with ${path}:`, { details: loaded.diagnostics.filter((d) => d.severity === 'error').map(diagnosticLine) });
+    if (!loaded.ok) throw new InputError(`${verb} ${path}:`, { details: loaded.diagnostics.filter((d) => d.severity === 'error').map(diagnosticLine) });
     for (const d of loaded.diagnostics) ctx.notice(diagnosticLine(d));
-    const report = audit({ checklists, answers: loaded.answers, date: '', toolVersion: VERSION, top: base.top });
     // An answers file says when it was answered only through its answers' times.
-    previous = { ...earlierAudit(report, 'answers'), date: lastAnsweredAt(loaded.answers)?.slice(0, 10) ?? null };
+    const date = lastAnsweredAt(loaded.answers)?.slice(0, 10) ?? null;
+    full = audit({ checklists, answers: loaded.answers, date: date ?? '', toolVersion: VERSION, top: options.top });
+    previous = { ...earlierAudit(full, 'answers'), date };
   }
+  return { earlier: previous, report: full };
+}
+
+/** The earlier audit to compare with (see loadAudit); an audit of another client is refused. */
+async function loadPrevious(
+  path: string,
+  checklists: readonly LoadedChecklist[],
+  ctx: CommandContext,
+  base: { top: number; client: string | null },
+): Promise<EarlierAudit> {
+  const previous = (await loadAudit(path, checklists, ctx, { top: base.top, verb: 'cannot compare with' })).earlier;
   const then = previous.client;
   if (base.client && then && !sameClient(base.client, then)) {
     throw new InputError(`${path} is an audit of "${then}", and this report is for "${base.client}"; --compare needs an earlier audit of the same client`);
@@ -159,11 +195,11 @@ async function loadPrevious(
  * Shared by `report` and by `audit` once the interview is done.
  */
 export async function produceReport(
-  input: { checklists: readonly LoadedChecklist[]; answers: Answers; warnings: readonly string[] },
-  options: ReportOptions & { format: ReportFormat; plan: OutputPlan },
+  input: { checklists: readonly LoadedChecklist[]; answers: Answers; warnings: readonly string[]; decorate?: ((report: Report) => void) | undefined },
+  options: ReportOptions & { format: ReportFormat; target: OutputPlan },
   ctx: CommandContext,
 ): Promise<{ code: number; report: Report }> {
-  const report = audit({
+  const auditInput = {
     checklists: input.checklists,
     answers: input.answers,
     date: reportDate(ctx.io.env),
@@ -172,21 +208,33 @@ export async function produceReport(
     client: options.client,
     auditor: options.auditor,
     warnings: input.warnings,
-  });
+  };
+  const report = audit(auditInput);
+  input.decorate?.(report);
+  let gated = report;
+  if (options.plan) {
+    const { loadPlanForReport } = await import('../plan/for-report.js');
+    const { progress, accepted } = await loadPlanForReport(options.plan, report, auditInput, ctx);
+    report.plan = progress;
+    // Accepted gaps leave the gate only when asked: an accepted risk is still a gap.
+    if (options.countAccepted && accepted.size) gated = audit({ ...auditInput, answers: withNotApplicable(input.answers, accepted) });
+  } else if (options.countAccepted) throw new UsageError('--count-accepted needs --plan <file>: the accepted gaps are in the plan');
   if (options.compare) {
     const previous = await loadPrevious(options.compare, input.checklists, ctx, { top: options.top, client: report.client });
     report.comparison = compare(report, previous);
   }
   const render = await REPORT_FORMATS[options.format].load();
-  await writeOutput(options.plan, render(report), ctx.io.stdout, ctx.io.signal);
-  if (options.plan.kind !== 'stdout') ctx.notice(`Report written to ${options.plan.path}`);
-  return { code: gate(report, options.failUnder, ctx), report };
+  const content = await render(report, { brand: options.branding });
+  await writeOutput(options.target, content instanceof Uint8Array ? [content] : content, ctx.io.stdout, ctx.io.signal);
+  if (options.target.kind !== 'stdout') ctx.notice(`Report written to ${options.target.path}`);
+  return { code: gate(gated, options.failUnder, ctx, gated !== report), report };
 }
 
 /** "3 unsure, 2 unanswered, 1 stale": what keeps the score's range open. */
 function unknowns(report: Report): string {
   const c = report.coverage;
-  return [c.unsure && `${c.unsure} unsure`, c.unanswered && `${c.unanswered} unanswered`, c.stale && `${c.stale} stale`].filter(Boolean).join(', ');
+  const parts = [c.unsure && `${c.unsure} unsure`, c.unanswered && `${c.unanswered} unanswered`, c.stale && `${c.stale} out of date`].filter(Boolean);
+  return `${parts.join(', ')} ${c.unsure + c.unanswered + c.stale === 1 ? 'counts' : 'count'}`;
 }
 
 /**
@@ -194,16 +242,15 @@ function unknowns(report: Report): string {
  * unanswered question counts as not done, so a gate never passes on what
  * nobody answered. No score at all fails too.
  */
-function gate(report: Report, failUnder: number | undefined, ctx: CommandContext): number {
+function gate(report: Report, failUnder: number | undefined, ctx: CommandContext, countingAccepted = false): number {
   if (failUnder === undefined) return EXIT.ok;
   const { low, high, provisional } = report.score;
   if (low === null) {
     ctx.io.stderr.write(`cx-audit: no score yet: no scored question has an answer, so --fail-under ${failUnder} cannot pass\n`);
     return EXIT.finding;
   }
-  const shown = provisional
-    ? `${low.toFixed(1)} (the low end of ${low.toFixed(1)}–${high!.toFixed(1)}: ${unknowns(report)} count as not done)`
-    : low.toFixed(1);
+  const range = provisional ? `${low.toFixed(1)} (the low end of ${low.toFixed(1)}–${high!.toFixed(1)}: ${unknowns(report)} as not done)` : low.toFixed(1);
+  const shown = countingAccepted ? `${range}, with the gaps accepted in the plan left out,` : range;
   if (low < failUnder) {
     ctx.io.stderr.write(`cx-audit: score ${shown} is under --fail-under ${failUnder}\n`);
     return EXIT.finding;

@@ -77,7 +77,7 @@ function removeStaleTemporaries(dir: string, name: string): void {
  * (files/output.ts). With `overwrite: false` an existing file is never
  * replaced (hard link, no race).
  */
-export function writeFileAtomic(path: string, content: string | Iterable<string>, options: { overwrite?: boolean; name?: string } = {}): void {
+export function writeFileAtomic(path: string, content: string | Iterable<string | Uint8Array>, options: { overwrite?: boolean; name?: string } = {}): void {
   const overwrite = options.overwrite ?? true;
   const name = options.name ?? path;
   const dir = dirname(path);
@@ -95,6 +95,11 @@ export function writeFileAtomic(path: string, content: string | Iterable<string>
       // Encoded slice by slice into one buffer, so a large report is never copied whole.
       const buffer = Buffer.allocUnsafe(WRITE_SLICE * 3 + 3);
       for (const piece of typeof content === 'string' ? [content] : content) {
+        if (typeof piece !== 'string') {
+          // Bytes (a PDF) are written as they are.
+          for (let written = 0; written < piece.length;) written += writeSync(fd, piece, written, piece.length - written);
+          continue;
+        }
         for (let i = 0; i < piece.length;) {
           let end = Math.min(i + WRITE_SLICE, piece.length);
           if (end < piece.length && piece.charCodeAt(end - 1) >= 0xd800 && piece.charCodeAt(end - 1) <= 0xdbff) end++;

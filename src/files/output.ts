@@ -83,7 +83,7 @@ export function planOutput(path: string | undefined, inputs: readonly ProtectedI
 }
 
 /** Writes into a device or pipe as it is; a pipe with no reader yet is waited for until Ctrl-C. */
-async function writeDevice(plan: { path: string; target: string }, pieces: Iterable<string>, signal: AbortSignal | undefined): Promise<void> {
+async function writeDevice(plan: { path: string; target: string }, pieces: Iterable<string | Uint8Array>, signal: AbortSignal | undefined): Promise<void> {
   const opening = open(plan.target, constants.O_WRONLY);
   const aborted = new Promise<never>((_, reject) => {
     if (signal?.aborted) reject(new InterruptedError(`interrupted while writing ${plan.path}`));
@@ -98,7 +98,7 @@ async function writeDevice(plan: { path: string; target: string }, pieces: Itera
     throw describeWriteError(plan.path, error);
   }
   try {
-    for (const piece of pieces) await Promise.race([handle.write(piece), aborted]);
+    for (const piece of pieces) await Promise.race([typeof piece === 'string' ? handle.write(piece) : handle.write(piece), aborted]);
   } catch (error) {
     if (error instanceof InterruptedError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'EPIPE') return; // the reader left: nothing more to say
@@ -108,8 +108,16 @@ async function writeDevice(plan: { path: string; target: string }, pieces: Itera
   }
 }
 
-/** Writes a result as planned: to stdout, into a device, or atomically into a file. */
-export async function writeOutput(plan: OutputPlan, pieces: Iterable<string>, stdout: { write(chunk: string): unknown }, signal?: AbortSignal): Promise<void> {
+/**
+ * Writes a result as planned: to stdout, into a device, or atomically into a
+ * file. Pieces are text (written as UTF-8) or bytes (written as they are).
+ */
+export async function writeOutput(
+  plan: OutputPlan,
+  pieces: Iterable<string | Uint8Array>,
+  stdout: { write(chunk: string | Uint8Array): unknown },
+  signal?: AbortSignal,
+): Promise<void> {
   if (plan.kind === 'stdout') {
     for (const piece of pieces) stdout.write(piece);
     return;

@@ -52,7 +52,7 @@ function whyUnreadable(error: unknown): string {
 }
 
 /** Reads at most `max + 1` bytes of a regular file: enough to tell that it is too large, whatever stat said. */
-function readRegular(path: string, max: number): Buffer {
+export function readRegular(path: string, max: number): Buffer {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;

@@ -12,6 +12,8 @@ export interface YamlFile {
   /** Content hash of the text (files/hash.ts). */
   hash: string;
   data: unknown;
+  /** The text it was parsed from (the places need it anyway). */
+  text: string;
   /** Where the value (or, with `key`, the key) at a data path sits in the file. */
   placeOf(path: readonly (string | number)[], options?: { key?: boolean }): Place;
 }
@@ -120,7 +122,7 @@ export function parseYaml(input: InputText, kind: string): ReadResult {
     const place = 'offset' in problem ? placeAtOffset(text, problem.offset) : placeOf(problem.path);
     return invalid([diag(problem.rule, problem.message(kind), place)]);
   }
-  return { ok: true, file: { path, hash: contentHash(text), data: loaded.data, placeOf }, diagnostics: [...input.diagnostics] };
+  return { ok: true, file: { path, hash: contentHash(text), data: loaded.data, text, placeOf }, diagnostics: [...input.diagnostics] };
 }
 
 /** Reads (readInput) and parses (parseYaml) a YAML file. */

@@ -32,3 +32,20 @@ export function mermaidText(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+// Characters XML 1.0 forbids (noncharacters, lone surrogates); oneLine has already dealt with control characters.
+const NOT_XML = /[\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text for HTML and for SVG (which the PDF library parses as strict XML):
+ * one line, no control or bidirectional-override characters, and the five
+ * markup characters as entities, so it is safe in element content and in
+ * quoted attributes alike.
+ */
+export function html(text: string): string {
+  return oneLine(text)
+    .replace(NOT_XML, '\uFFFD')
+    .replace(/[&<>"']/g, (c) => HTML_SPECIAL[c]!);
+}

@@ -1,13 +1,25 @@
+import type { Branding } from '../brand/load.js';
 import type { Report } from '../generated/report.js';
 
-/** A formatter is a pure function of the report, giving its content in one or more pieces. */
-type Formatter = (report: Report) => Iterable<string>;
+/** What a formatter may use besides the report: the consultant's branding (--brand). */
+export interface RenderOptions {
+  brand?: Branding | undefined;
+}
+
+/**
+ * A formatter is a function of the report, giving its content in one or
+ * more pieces of text, or (a PDF, whose library works asynchronously) its
+ * bytes.
+ */
+type Formatter = (report: Report, options: RenderOptions) => Iterable<string> | Promise<Uint8Array>;
 
 interface FormatInfo {
   /** What `-f` lists. */
   description: string;
   /** File name extensions that mean this format; the first names default files. */
   extensions: readonly string[];
+  /** Bytes, not text: never written to a terminal. */
+  binary?: boolean;
   /** The formatter, loaded only when this format is used. */
   load(): Promise<Formatter>;
 }
@@ -20,11 +32,18 @@ interface FormatInfo {
 export const REPORT_FORMATS = {
   md: { description: 'Markdown', extensions: ['md', 'markdown'], load: async () => (await import('./markdown.js')).renderMarkdownChunks },
   json: { description: 'JSON, the report as data', extensions: ['json'], load: async () => (await import('./json.js')).renderJsonChunks },
+  html: { description: 'HTML, one self-contained page', extensions: ['html', 'htm'], load: async () => (await import('./html.js')).renderHtmlChunks },
+  pdf: { description: 'PDF', extensions: ['pdf'], binary: true, load: async () => (await import('./pdf.js')).renderPdf },
 } as const satisfies Record<string, FormatInfo>;
 
 export type ReportFormat = keyof typeof REPORT_FORMATS;
 
 export const REPORT_FORMAT_NAMES = Object.keys(REPORT_FORMATS) as ReportFormat[];
+
+/** Whether a format is bytes rather than text. */
+export function isBinaryFormat(format: ReportFormat): boolean {
+  return (REPORT_FORMATS[format] as FormatInfo).binary === true;
+}
 
 /** The format a file name's extension stands for, if any. */
 export function formatOfPath(path: string): ReportFormat | undefined {

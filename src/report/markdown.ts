@@ -1,6 +1,7 @@
 import { MATURITY } from '../audit/model.js';
 import type { ActionResult, Report } from '../generated/report.js';
 import { md, mermaidText } from './escape.js';
+import type { RenderOptions } from './formats.js';
 import {
   actionMeta,
   actionsSentence,
@@ -13,6 +14,10 @@ import {
   heldBySentence,
   IMPACT_LABELS,
   nextStepSentence,
+  planDoneSentence,
+  planSentence,
+  teamHeadline,
+  teamSentence,
   profileText,
   projectionSentence,
   scoreSentence,
@@ -23,20 +28,36 @@ import {
   TIER_LABELS,
   titleText,
 } from './text.js';
+import {
+  ACTION,
+  ANSWER_STATUS,
+  answeredOf,
+  CAPABILITY_STATUS,
+  CHART_LIMIT,
+  chartMore,
+  HEADINGS,
+  MATURITY_INTRO,
+  PROGRESS,
+  SUMMARY,
+  VERIFY,
+} from './wording.js';
 
 /** A table row; empty cells get a single space, as markdownlint's compact style wants. */
 function row(cells: string[]): string {
   return `|${cells.map((c) => (c ? ` ${c} ` : ' ')).join('|')}|`;
 }
 
-function header(report: Report): string[] {
+function header(report: Report, options: RenderOptions): string[] {
   const profile = profileText(report);
-  return [`# ${md(titleText(report))}`, '', `${md(bylineText(report))}${profile ? ` ${md(profile)}` : ''}`];
+  const lines = [`# ${md(titleText(report))}`, '', `${md(bylineText(report))}${profile ? ` ${md(profile)}` : ''}`];
+  const firm = [options.brand?.name, options.brand?.contact].filter((s): s is string => Boolean(s));
+  if (firm.length) lines.push('', firm.map(md).join(' · '));
+  return lines;
 }
 
 /** The executive summary: score, stage, the first actions and the strengths, in a page. */
 function summarySection(report: Report): string[] {
-  const lines = ['## Summary', '', `**${md(scoreSentence(report))}**`];
+  const lines = [`## ${HEADINGS.summary}`, '', `**${md(scoreSentence(report))}**`];
   const next = nextStepSentence(report);
   if (next) lines.push('', md(next));
   const stage = stageSentence(report);
@@ -44,55 +65,52 @@ function summarySection(report: Report): string[] {
   const held = heldBySentence(report);
   if (held) lines.push('', md(held));
   lines.push('', md(coverageSentence(report)));
+  const team = report.team && teamHeadline(report.team);
+  if (team) lines.push('', `**${md(team)}** See "Where your team disagrees" below.`);
   if (report.actions.length) {
-    lines.push('', '**Do these first:**', '');
+    lines.push('', `**${SUMMARY.doFirst}**`, '');
     // The actions the projection assumes done: the same list, so the sentence under it adds up.
     for (const a of report.actions.slice(0, Math.max(1, report.projection.actions))) lines.push(`${a.rank}. ${md(a.title)} (+${formatScore(a.gain)} points)`);
     const projection = projectionSentence(report);
     if (projection) lines.push('', md(projection));
   } else if (report.score.low !== null) {
-    lines.push('', 'Nothing to fix among the answered questions.');
+    lines.push('', SUMMARY.nothingToFix);
   }
   if (report.strengths.length) {
-    lines.push('', '**What is going well:**', '');
+    lines.push('', `**${SUMMARY.goingWell}**`, '');
     for (const s of report.strengths.slice(0, SUMMARY_STRENGTHS)) lines.push(`- ${md(s.text)}`);
-    if (report.strengths.length > SUMMARY_STRENGTHS) lines.push(`- …and ${report.strengths.length - SUMMARY_STRENGTHS} more (see "What is going well" below).`);
+    if (report.strengths.length > SUMMARY_STRENGTHS) lines.push(`- ${SUMMARY.more(report.strengths.length - SUMMARY_STRENGTHS)}`);
   }
   return lines;
 }
 
 function actionDetails(action: ActionResult, report: Report): string[] {
   const lines = [`### ${action.rank}. ${md(action.title)}`, '', md(actionMeta(action))];
-  if (action.fix) lines.push('', `**What to do:** ${md(action.fix)}`);
+  if (action.fix) lines.push('', `**${ACTION.whatToDo}** ${md(action.fix)}`);
   const after = afterTitles(report, action);
-  if (after.length) lines.push('', `**Do first:** ${after.map(md).join('; ')}.`);
+  if (after.length) lines.push('', `**${ACTION.doFirst}** ${after.map(md).join('; ')}.`);
   const answered = action.questions.filter((q) => q.status === 'answered');
   const closed = action.questions.filter((q) => q.status === 'closed');
   if (answered.length === 1 && !closed.length && !action.fix) {
     // A question's own fix: its answer and why it matters, in one place.
     const q = answered[0]!;
-    lines.push('', `- **Found:** ${md(q.text)} ${md(q.label ?? '')}`.trimEnd());
-    if (q.why) lines.push(`- **Why it matters:** ${md(q.why)}`);
-    if (q.fix) lines.push(`- **What to do:** ${md(q.fix)}`);
+    lines.push('', `- **${ACTION.found}** ${md(q.text)} ${md(q.label ?? '')}`.trimEnd());
+    if (q.why) lines.push(`- **${ACTION.why}** ${md(q.why)}`);
+    if (q.fix) lines.push(`- **${ACTION.whatToDo}** ${md(q.fix)}`);
     return lines;
   }
-  lines.push('', 'What it closes:', '');
+  lines.push('', ACTION.closes, '');
   for (const q of answered) {
     lines.push(`- ${md(q.text)} **${md(q.label ?? '')}**${q.why ? `. ${md(q.why)}` : ''}`);
     if (q.fix && q.fix !== action.fix) lines.push(`  ${md(q.fix)}`);
   }
-  for (const q of closed) lines.push(`- ${md(q.text)} (not asked yet: it opens once the above is in place)`);
+  for (const q of closed) lines.push(`- ${md(q.text)} ${ACTION.notAskedYet}`);
   return lines;
 }
 
 function actionsSection(report: Report, count: number): string[] {
   if (!report.actions.length) return [];
-  const lines = [
-    '## What to do first',
-    '',
-    md(actionsSentence(report)),
-    'They are in the order to do them: what helps customers most for the work, and never before an action they depend on.',
-  ];
+  const lines = [`## ${HEADINGS.actions}`, '', md(actionsSentence(report)), ACTION.order];
   for (const action of report.actions.slice(0, count)) lines.push('', ...actionDetails(action, report));
   return lines;
 }
@@ -101,7 +119,7 @@ function otherActionsSection(report: Report, from: number): Iterable<string> {
   const rest = report.actions.slice(from);
   if (!rest.length) return [];
   return (function* () {
-    yield '## Every other action, in order';
+    yield `## ${HEADINGS.otherActions}`;
     yield '';
     yield '| # | Action | Tier | Impact | Effort | Points |';
     yield '| ---: | --- | --- | --- | --- | ---: |';
@@ -110,9 +128,6 @@ function otherActionsSection(report: Report, from: number): Iterable<string> {
     }
   })();
 }
-
-/** Most actions a chart shows; past that it is a cloud of dots. */
-const CHART_LIMIT = 20;
 
 /** Where each action sits on impact and effort, as a Mermaid quadrant chart (GitHub and most editors draw it). */
 function chartSection(report: Report): string[] {
@@ -131,11 +146,10 @@ function chartSection(report: Report): string[] {
     const clamp = (v: number) => Math.min(0.97, Math.max(0.03, v)).toFixed(2);
     return `    A${a.rank}: [${clamp(x[a.effort] + dx)}, ${clamp(y[a.impact] + dy)}]`;
   });
-  const more = report.actions.length > CHART_LIMIT ? ` The chart shows the first ${CHART_LIMIT} of ${report.actions.length}.` : '';
   return [
-    '## Impact and effort',
+    `## ${HEADINGS.chart}`,
     '',
-    `Each point is an action, labelled with its number (A1 is action 1). Top left is where to start.${more}`,
+    `Each point is an action, labelled with its number (A1 is action 1). Top left is where to start.${chartMore(report.actions.length)}`,
     '',
     '```mermaid',
     'quadrantChart',
@@ -151,28 +165,70 @@ function chartSection(report: Report): string[] {
   ];
 }
 
+/** Where the team disagrees: each disputed question, who answered what, the points at stake; the biggest first. */
+function teamSection(report: Report): string[] {
+  const team = report.team;
+  if (!team) return [];
+  const lines = ['## Where your team disagrees', '', md(teamSentence(team))];
+  for (const d of team.disagreements) {
+    lines.push('', `### ${md(d.text)}`, '', `At stake: ${formatScore(d.stake)} points · agreed for now: **${md(d.agreed.label)}**`, '');
+    lines.push('| Who | Answer | Note |', '| --- | --- | --- |');
+    for (const a of d.answers) lines.push(row([md(a.respondent), md(a.label), md(a.note ?? '')]));
+  }
+  return lines;
+}
+
+/** How the plan stands: counts, the score once it is done, open work by due day, accepted gaps. */
+function planSection(report: Report): string[] {
+  const plan = report.plan;
+  if (!plan) return [];
+  const lines = ['## The plan', '', md(planSentence(plan))];
+  const done = planDoneSentence(report);
+  if (done) lines.push('', md(done));
+  const open = plan.items.filter((i) => i.state === 'open' || i.state === 'expired').sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+  if (open.length) {
+    lines.push('', '| Action | Owner | Due | Status |', '| --- | --- | --- | --- |');
+    for (const i of open.slice(0, PLAN_ROWS)) {
+      const status = i.state === 'expired' ? `Acceptance ran out on ${i.until}` : i.status === 'doing' ? 'In progress' : 'To do';
+      lines.push(row([md(i.title), md(i.owner ?? '–'), i.due ? (i.overdue ? `**${i.due}, overdue**` : i.due) : '–', status]));
+    }
+    if (open.length > PLAN_ROWS) lines.push('', `…and ${open.length - PLAN_ROWS} more open actions in the plan.`);
+  }
+  const accepted = plan.items.filter((i) => i.state === 'accepted');
+  if (accepted.length) {
+    lines.push('', '**Accepted gaps** (they still count as gaps in the score):', '');
+    for (const i of accepted) lines.push(`- ${md(i.title)}: accepted by ${md(i.acceptedBy ?? '–')} until ${i.until ?? '–'}. ${md(i.reason ?? '')}`.trimEnd());
+  }
+  const remains = plan.items.filter((i) => i.gapRemains);
+  if (remains.length) {
+    lines.push('', '**Marked done, but the answers still show the gap:**', '');
+    for (const i of remains) lines.push(`- ${md(i.title)}`);
+  }
+  return lines;
+}
+
+/** Open actions the plan section lists; the plan file has the rest. */
+const PLAN_ROWS = 15;
+
 function strengthsSection(report: Report): string[] {
   if (report.strengths.length <= SUMMARY_STRENGTHS) return [];
-  return ['## What is going well', '', ...report.strengths.map((s) => `- ${md(s.text)}`)];
+  return [`## ${HEADINGS.strengths}`, '', ...report.strengths.map((s) => `- ${md(s.text)}`)];
 }
 
 function verifySection(report: Report): string[] {
   if (!report.toVerify.length) return [];
-  const lines = ['## To verify', '', 'These answers are unsure or out of date; until they are checked the score is a range.', ''];
-  for (const v of report.toVerify) {
-    const why = v.reason === 'stale' ? 'answered too long ago' : 'unsure';
-    lines.push(`- ${md(v.text)} (${why}, impact ${v.impact})${v.note ? `: ${md(v.note)}` : ''}`);
-  }
+  const lines = [`## ${HEADINGS.verify}`, '', VERIFY.intro, ''];
+  for (const v of report.toVerify) lines.push(`- ${md(v.text)} (${VERIFY.reason(v)})${v.note ? `: ${md(v.note)}` : ''}`);
   return lines;
 }
 
 function comparisonSection(report: Report): string[] {
   const c = report.comparison;
   if (!c) return [];
-  const lines = [c.previous.date ? `## Progress since ${md(c.previous.date)}` : '## Progress since the earlier audit', ''];
+  const lines = [`## ${md(PROGRESS.heading(c.previous.date))}`, ''];
   lines.push(
     c.scoreChange === null
-      ? 'There is no earlier score to compare with.'
+      ? PROGRESS.noScore
       : `The score went from ${formatScore(c.previous.score)} to ${formatScore(report.score.low)} (${formatChange(c.scoreChange)}).`,
   );
   lines.push('', '| Checklist | Before | Now | Change |', '| --- | ---: | ---: | ---: |');
@@ -184,51 +240,43 @@ function comparisonSection(report: Report): string[] {
     lines.push('', `### ${heading}`, '');
     lines.push(...(items.length ? items.map((i) => `- ${md(i.headline)}`) : [empty]));
   };
-  list('Fixed', c.fixed, 'Nothing that was a gap is fully fixed yet.');
-  list('Got worse', c.regressed, 'Nothing got worse.');
-  list('New findings', c.newFindings, 'No new gaps.');
+  list(HEADINGS.fixed, c.fixed, PROGRESS.empty.fixed);
+  list(HEADINGS.regressed, c.regressed, PROGRESS.empty.regressed);
+  list(HEADINGS.newFindings, c.newFindings, PROGRESS.empty.newFindings);
   return lines;
 }
 
 function scoresSection(report: Report): string[] {
-  const lines = ['## Scores', '', '| Checklist | Score | Answered |', '| --- | ---: | ---: |'];
-  for (const c of report.checklists) lines.push(`| ${md(c.title)} | ${scoreText(c.score)} | ${c.coverage.answered} of ${c.coverage.applicable} |`);
+  const lines = [`## ${HEADINGS.scores}`, '', '| Checklist | Score | Answered |', '| --- | ---: | ---: |'];
+  for (const c of report.checklists) lines.push(`| ${md(c.title)} | ${scoreText(c.score)} | ${answeredOf(c.coverage)} |`);
   lines.push('', '| Journey stage | Score | Answered |', '| --- | ---: | ---: |');
-  for (const s of report.stages) lines.push(`| ${STAGE_LABELS[s.stage]} | ${scoreText(s.score)} | ${s.coverage.answered} of ${s.coverage.applicable} |`);
+  for (const s of report.stages) lines.push(`| ${STAGE_LABELS[s.stage]} | ${scoreText(s.score)} | ${answeredOf(s.coverage)} |`);
   return lines;
 }
 
 function capabilitiesSection(report: Report): string[] {
   if (!report.capabilities.length) return [];
-  const lines = [
-    '## Maturity',
-    '',
-    'A stage needs its score and what it rests on: these capabilities, whatever the score.',
-    '',
-    '| Capability | Needed for | In place |',
-    '| --- | --- | --- |',
-  ];
-  const status = { met: 'Yes', missing: 'No', unknown: 'Not known yet' } as const;
+  const lines = [`## ${HEADINGS.maturity}`, '', MATURITY_INTRO, '', '| Capability | Needed for | In place |', '| --- | --- | --- |'];
   for (const c of report.capabilities) {
     const stage = MATURITY.find((m) => m.id === c.requiredFor)!;
-    lines.push(`| ${md(c.title)} | Stage ${stage.level}: ${stage.name} | ${status[c.status]} |`);
+    lines.push(`| ${md(c.title)} | Stage ${stage.level}: ${stage.name} | ${CAPABILITY_STATUS[c.status]} |`);
   }
   return lines;
 }
 
 function warningsSection(report: Report): string[] {
   if (!report.warnings.length) return [];
-  return ['## Notes on the input', '', ...report.warnings.map((w) => `- ${md(w)}`)];
+  return [`## ${HEADINGS.warnings}`, '', ...report.warnings.map((w) => `- ${md(w)}`)];
 }
 
 function* appendix(report: Report): Iterable<string> {
-  yield '## Appendix: every answer';
+  yield `## ${HEADINGS.appendix}`;
   const byChecklist = new Map<string, Report['answers']>(report.checklists.map((c) => [c.id, []]));
   for (const a of report.answers) byChecklist.get(a.checklist)?.push(a);
   const shown: Record<string, (a: Report['answers'][number]) => string> = {
-    unanswered: () => '*Not answered*',
-    closed: () => '*Not asked: an earlier answer falls short*',
-    stale: (a) => `${md(a.label ?? '')} *(out of date)*`,
+    unanswered: () => `*${ANSWER_STATUS.unanswered}*`,
+    closed: () => `*${ANSWER_STATUS.closed}*`,
+    stale: (a) => `${md(a.label ?? '')} *(${ANSWER_STATUS.stale})*`,
   };
   for (const c of report.checklists) {
     const answers = byChecklist.get(c.id)!;
@@ -237,10 +285,10 @@ function* appendix(report: Report): Iterable<string> {
     for (const a of answers) yield row([md(a.text), shown[a.status]?.(a) ?? md(a.label ?? ''), a.note ? md(a.note) : '', `\`${a.question}\``]);
   }
   if (report.actions.length) {
-    yield* ['', '### Actions', '', '| # | Action | Id | Closes |', '| ---: | --- | --- | --- |'];
+    yield* ['', `### ${HEADINGS.appendixActions}`, '', '| # | Action | Id | Closes |', '| ---: | --- | --- | --- |'];
     for (const a of report.actions) yield `| ${a.rank} | ${md(a.title)} | \`${a.key}\` | ${a.questions.map((q) => `\`${q.key}\``).join(', ')} |`;
   }
-  yield* ['', '### Checklists used', '', '| Checklist | Id | Version | Content hash |', '| --- | --- | --- | --- |'];
+  yield* ['', `### ${HEADINGS.appendixChecklists}`, '', '| Checklist | Id | Version | Content hash |', '| --- | --- | --- | --- |'];
   for (const c of report.checklists) yield `| ${md(c.title)} | \`${c.id}\` | ${md(c.version)} | \`${c.hash}\` |`;
 }
 
@@ -252,11 +300,13 @@ const CHUNK = 1 << 16;
  * pieces: the long tables are produced line by line, never as one string.
  * The summary comes first; ids appear only in the appendix.
  */
-export function* renderMarkdownChunks(report: Report): Generator<string> {
+export function* renderMarkdownChunks(report: Report, options: RenderOptions = {}): Generator<string> {
   const detailed = report.projection.actions;
   const sections: Iterable<string>[] = [
-    header(report),
+    header(report, options),
     summarySection(report),
+    teamSection(report),
+    planSection(report),
     actionsSection(report, detailed),
     otherActionsSection(report, detailed),
     chartSection(report),

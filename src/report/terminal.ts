@@ -1,6 +1,7 @@
 import type { Report } from '../generated/report.js';
 import { terminalSafe } from '../text/sanitize.js';
 import type { Style } from '../text/style.js';
+import { wrap } from '../text/wrap.js';
 import { coverageBrief, formatScore, heldBySentence, scoreHeadline, titleText } from './text.js';
 
 export interface TerminalContext {
@@ -10,26 +11,6 @@ export interface TerminalContext {
 
 /** Lines the summary may take, so the score stays on a 24-line screen with the lines that follow it. */
 const TERMINAL_LINES = 21;
-
-/**
- * Words to lines of at most `width` columns, breaking only between words
- * (a word longer than a line gets a line of its own). `indent` starts every
- * line after the first.
- */
-function wrap(text: string, width: number, indent = ''): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!line) line = word;
-    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
-    else {
-      lines.push(line);
-      line = `${indent}${word}`;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 /**
  * What the terminal shows at the end of an interview: score, stage,

@@ -5,7 +5,7 @@
  */
 import { MATURITY, TIER_LABELS, type Tier } from '../audit/model.js';
 import { CHANNEL_TEXT, CUSTOMER_TYPE_TEXT, MARKET_TEXT, STAGE_LABELS, type Wording } from '../checklist/vocabulary.js';
-import type { ActionResult, Report, Score } from '../generated/report.js';
+import type { ActionResult, PlanProgress, Report, Score, TeamResult } from '../generated/report.js';
 import { plural } from '../text/plural.js';
 
 export { STAGE_LABELS, TIER_LABELS };
@@ -59,19 +59,22 @@ export function bylineText(report: Report): string {
 
 /** "The business sells to consumers (B2C) through a web shop and email, ships goods…", or null when no profile was given. */
 export function profileText(report: Report): string | null {
-  const p = report.profile;
-  if (!p) return null;
+  const described = report.profile && describeProfile(report.profile);
+  return described ? `${described}; questions outside that profile were not asked.` : null;
+}
+
+/** "The business sells to consumers (B2C), uses a web shop and ships goods", from the facts it states. */
+export function describeProfile(p: { [K in keyof NonNullable<Report['profile']>]?: NonNullable<Report['profile']>[K] | undefined }): string | null {
   const parts: string[] = [];
   if (p.customerTypes)
     parts.push(`sells to ${p.customerTypes.length ? listOf(p.customerTypes.map((t) => phraseOf(CUSTOMER_TYPE_TEXT, t))) : 'no customer type listed'}`);
   if (p.soleProprietors) parts.push('has buyers who buy as one-person businesses');
   if (p.channels) parts.push(p.channels.length ? `uses ${listOf(p.channels.map((c) => phraseOf(CHANNEL_TEXT, c)))}` : 'uses none of the listed channels');
-  if (p.shipsGoods !== null) parts.push(p.shipsGoods ? 'ships goods' : 'ships nothing');
-  if (p.hasStaff !== null) parts.push(p.hasStaff ? 'has staff who deal with customers' : 'is run by its owner alone');
+  if (p.shipsGoods != null) parts.push(p.shipsGoods ? 'ships goods' : 'ships nothing');
+  if (p.hasStaff != null) parts.push(p.hasStaff ? 'has staff who deal with customers' : 'is run by its owner alone');
   if (p.outsideSupport) parts.push('has an outside service answer customers');
   if (p.markets?.length) parts.push(`sells in ${listOf(p.markets.map((m) => phraseOf(MARKET_TEXT, m)))}`);
-  if (!parts.length) return null;
-  return `The business ${listOf(parts)}; questions outside that profile were not asked.`;
+  return parts.length ? `The business ${listOf(parts)}` : null;
 }
 
 /** The score in a few words: "Score 62.4 of 100", "Score 48.7–50.0 of 100, provisional", "No score yet". */
@@ -113,7 +116,8 @@ export function nextStepSentence(report: Report): string | null {
   const open = coverage.unsure + coverage.unanswered + coverage.stale;
   if (report.score.low === null)
     return 'Answer the questions (run cx-audit with --answers and this answers file, or fill the file in), then run the report again.';
-  if (open === 0) return null;
+  // Open text questions carry no score: they leave no range to close.
+  if (open === 0 || !report.score.provisional) return null;
   return `Answer the ${plural(open, 'open question')} (${listOf(
     [
       coverage.unanswered && `${coverage.unanswered} unanswered`,
@@ -187,4 +191,44 @@ export function actionMeta(action: ActionResult): string {
 /** The titles of the open actions an action comes after. */
 export function afterTitles(report: Report, action: ActionResult): string[] {
   return action.after.flatMap((key) => report.actions.find((a) => a.key === key)?.title ?? []);
+}
+
+/** How the plan stands: "31 actions in the plan (updated 2026-11-25): 1 done, 1 in progress, 28 to do, 1 accepted; 2 overdue." */
+export function planSentence(plan: PlanProgress): string {
+  const c = plan.counts;
+  const parts = [
+    c.done && `${c.done} done`,
+    c.doing && `${c.doing} in progress`,
+    c.todo && `${c.todo} to do`,
+    c.accepted && `${c.accepted} accepted`,
+    c.expired && `${c.expired} whose acceptance ran out`,
+  ].filter(Boolean) as string[];
+  const updated = plan.updated ? ` (updated ${plan.updated})` : '';
+  const overdue = c.overdue ? `; ${c.overdue} overdue` : '';
+  return `${plural(plan.items.length, 'action')} in the plan${updated}: ${parts.length ? listOf(parts) : 'none yet'}${overdue}.`;
+}
+
+/** "Once the open actions are done, the score reaches 84.2, stage 4: Proactive." */
+export function planDoneSentence(report: Report): string | null {
+  const plan = report.plan;
+  if (!plan || plan.whenDone.low === null) return null;
+  const stage = plan.whenDone.level !== null ? `, stage ${plan.whenDone.level}: ${MATURITY[plan.whenDone.level - 1]!.name}` : '';
+  return `Once its open actions are done, the score${report.score.provisional ? "'s low end" : ''} reaches ${formatScore(plan.whenDone.low)}${stage}.`;
+}
+
+/** "Your team of 3 disagrees on 4 questions; the biggest is worth 8.3 points of the score." */
+export function teamSentence(team: TeamResult): string {
+  const people = team.respondents.map((r) => r.name);
+  const n = team.disagreements.length;
+  const who = `${listOf(people)} answered`;
+  if (!n) return `${who}, and agree on every question.`;
+  const top = team.disagreements[0]!;
+  return `${who}, and disagree on ${plural(n, 'question')}; the biggest is worth ${formatScore(top.stake)} points of the score. Where they disagree, the score uses the more cautious answer until someone decides (cx-audit merge, then --resolve).`;
+}
+
+/** For the summary: "Your team disagrees on 4 questions, the biggest worth 8.3 points." */
+export function teamHeadline(team: TeamResult): string | null {
+  const n = team.disagreements.length;
+  if (!n) return null;
+  return `Your team disagrees on ${plural(n, 'question')}, the biggest worth ${formatScore(team.disagreements[0]!.stake)} points.`;
 }

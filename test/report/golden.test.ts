@@ -21,9 +21,9 @@ const SETS = [
   },
 ];
 
-const FORMATS = ['md', 'json'] as const;
+const FORMATS = ['md', 'json', 'html'] as const;
 
-/** Where a report names the tool's version: the Markdown byline and the JSON "tool" object. */
+/** Where a report names the tool's version: the Markdown and HTML byline and the JSON "tool" object. */
 const TOOL_VERSION = [
   { written: `with cx-audit ${VERSION}.`, golden: 'with cx-audit {{VERSION}}.' },
   { written: `"name": "cx-audit",\n    "version": "${VERSION}"`, golden: '"name": "cx-audit",\n    "version": "{{VERSION}}"' },

@@ -1,69 +1,11 @@
 import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
-import { audit } from '../../src/audit/score.js';
 import { validateReport } from '../../src/generated/validators.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { makeStyle } from '../../src/text/style.js';
-import { answers, checklist } from '../helpers/build.js';
-
-const HOSTILE = [
-  '<script>alert(1)</script>',
-  '| breaks | the | table |',
-  '**bold** _em_ `code` [link](http://evil.example) ![img](x.png)',
-  '# heading\n\n- list\n> quote',
-  'line\r\nbreaks\ttabs',
-  '\u001b[31mred\u001b[0m and \u001b]8;;http://evil.example\u0007link\u001b]8;;\u0007 and \u0007bell \u009b2J',
-  '&amp; &lt; entities',
-  '\u202eeverse',
-];
-
-/** A report whose every text comes from a hostile string. */
-function hostileReport(text: string) {
-  const c = checklist(
-    'hostile',
-    [
-      { id: 'a', text, why: text, fix: text, impact: 'critical', effort: 'low', title: text },
-      {
-        id: 'b',
-        text,
-        why: text,
-        fix: text,
-        type: 'choice',
-        choices: [
-          { id: 'x', label: text, score: 0 },
-          { id: 'y', label: 'ok', score: 1 },
-        ],
-      },
-      { id: 'c', text, impact: 'high' },
-      { id: 'd', text, strength: text, impact: 'high' },
-      { id: 'e', text, action: 'shared' },
-    ],
-    {
-      title: text,
-      version: '1.0.0',
-      actions: [{ id: 'shared', title: text, fix: text }],
-      capabilities: [{ id: 'cap', title: text, requiredFor: 'responsive', met: { question: 'a', is: 'yes' } }],
-    },
-  );
-  return audit({
-    checklists: [c],
-    answers: answers({
-      'hostile/a': { answer: 'no', note: text },
-      'hostile/b': { answer: 'x', note: text },
-      'hostile/c': { answer: 'unsure', note: text },
-      'hostile/d': { answer: 'yes', note: text },
-      'hostile/e': { answer: 'no', note: text },
-    }),
-    date: '2026-01-01',
-    toolVersion: '0.0.0',
-    top: 1,
-    client: text,
-    auditor: text,
-    warnings: [text],
-  });
-}
+import { HOSTILE, hostileReport } from '../helpers/hostile.js';
 
 const lintConfig = { default: true, MD013: false };
 

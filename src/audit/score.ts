@@ -6,6 +6,7 @@ import type { AnswerResult, CapabilityResult, Maturity, Report, Strength, ToVeri
 import { kindOf } from '../questions/index.js';
 import { rankActions } from './actions.js';
 import { evaluate, type EvaluateOptions, type Evaluated } from './evaluate.js';
+import { dayOf, isStale } from './freshness.js';
 import { assessCapabilities, maturityOf } from './maturity.js';
 import { IMPACT_WEIGHT, levelOf, REACH_FACTOR, round } from './model.js';
 import { Tally } from './tally.js';
@@ -24,6 +25,12 @@ export interface AuditInput extends EvaluateOptions {
   client?: string | undefined;
   auditor?: string | undefined;
   warnings?: readonly string[];
+}
+
+/** An answer older than its question's validFor is stale on the report's day: unknown, as unsure is. */
+function evaluateOptions(input: AuditInput): EvaluateOptions {
+  const today = input.date;
+  return { isStale: input.isStale ?? (dayOf(today) ? (q, r) => isStale(q, r, today) : undefined) };
 }
 
 /** The answer that meets the practice best, to project what doing an action gives. */
@@ -138,7 +145,8 @@ function assess(checklists: readonly LoadedChecklist[], evaluated: readonly Eval
  */
 export function audit(input: AuditInput): Report {
   const { answers, checklists } = input;
-  const evaluated = evaluate(checklists, answers, input);
+  const options = evaluateOptions(input);
+  const evaluated = evaluate(checklists, answers, options);
   const { overall, score, capabilities, maturity } = assess(checklists, evaluated);
   const actions = rankActions(checklists, evaluated, overall.total, gatingQuestions(checklists, capabilities, maturity));
 
@@ -155,7 +163,7 @@ export function audit(input: AuditInput): Report {
   if (score.low !== null && top.length) {
     const keys = new Set(top.flatMap((a) => a.questions.map((q) => q.key)));
     const improved = evaluated.filter((e) => keys.has(e.question.key)).map((e) => e.question);
-    const after = assess(checklists, evaluate(checklists, withBestAnswers(answers, improved), input));
+    const after = assess(checklists, evaluate(checklists, withBestAnswers(answers, improved), options));
     projection = { actions: top.length, low: after.score.low, level: after.maturity?.level ?? null };
   }
 
@@ -194,4 +202,23 @@ export function audit(input: AuditInput): Report {
     comparison: null,
     warnings: [...(input.warnings ?? [])],
   };
+}
+
+/**
+ * The score's low end and the stage if the questions at `keys` were answered
+ * at the practice: what a plan gives once its open actions are done.
+ */
+export function projectDone(input: AuditInput, keys: ReadonlySet<string>): { low: number | null; level: number | null } {
+  const { answers, checklists } = input;
+  const options = evaluateOptions(input);
+  const questions = checklists.flatMap((c) => c.questions).filter((q) => keys.has(q.key) && isScored(q));
+  const after = assess(checklists, evaluate(checklists, withBestAnswers(answers, questions), options));
+  return { low: after.score.low, level: after.maturity?.level ?? null };
+}
+
+/** The answers with the questions at `keys` taken as not applicable: accepted gaps, for a gate that counts them. */
+export function withNotApplicable(answers: Answers, keys: ReadonlySet<string>): Answers {
+  const next = new Map(answers.answers);
+  for (const key of keys) next.set(key, { answer: 'n/a' });
+  return { ...answers, answers: next };
 }

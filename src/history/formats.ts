@@ -1,0 +1,8 @@
+/** What `cx-audit history` writes. */
+export const HISTORY_FORMATS = ['md', 'json', 'html'] as const;
+
+export interface HistoryOptions {
+  format?: (typeof HISTORY_FORMATS)[number];
+  output?: string;
+  checklist?: string[];
+}

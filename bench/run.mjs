@@ -29,17 +29,21 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Runs a and b alternately so drift in the machine affects both alike. */
+/**
+ * Runs a and b alternately so drift in the machine affects both alike. Each
+ * is an argument list, or a function of the run's number giving one.
+ */
 function pair(a, b, runs = RUNS) {
+  const args = (x, i) => (typeof x === 'function' ? x(i) : x);
   for (let i = 0; i < WARMUP; i++) {
-    once(a);
-    once(b);
+    once(args(a, i));
+    once(args(b, i));
   }
   const ta = [];
   const tb = [];
   for (let i = 0; i < runs; i++) {
-    ta.push(once(a));
-    tb.push(once(b));
+    ta.push(once(args(a, i)));
+    tb.push(once(args(b, i)));
   }
   return { a: median(ta), b: median(tb) };
 }
@@ -57,7 +61,7 @@ const rows = [];
 let missed = 0;
 function report(name, value, unit, target, ok) {
   if (!ok) missed++;
-  rows.push([ok ? '✔' : '✖', name, `${value.toFixed(unit === '×' ? 2 : unit === 'MB' ? 0 : 0)} ${unit}`, target]);
+  rows.push([ok ? '✔' : '✖', name, `${Number.isNaN(value) ? '?' : value.toFixed(unit === '×' ? 2 : 0)} ${unit}`, target]);
 }
 
 console.error(`cx-audit bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${RUNS} runs after ${WARMUP} warm-ups`);
@@ -121,6 +125,41 @@ for (const step of ['validate', 'report']) {
   const ratio = scale[20000][step] / scale[10000][step];
   report(`${step}: 20k / 10k`, ratio, '×', '≤ 2.20×', ratio <= 2.2);
 }
+
+// 4. Report formats, for a full built-in audit: each run takes the next
+// scenario's answers (test/fixtures/scenarios) with the built-in checklists.
+const scenarios = readdirSync(join(root, 'test/fixtures/scenarios'))
+  .filter((f) => f.endsWith('.yaml') && !f.endsWith('.expected.yaml'))
+  .map((f) => join(root, 'test/fixtures/scenarios', f));
+const reportAs = (format) => (i) => [bin, 'report', scenarios[i % scenarios.length], '-f', format, '-o', join(dir, `report.${format}`)];
+for (const [format, target] of [
+  ['html', 1.3],
+  ['pdf', 4],
+]) {
+  const p = pair(reportAs(format), reportAs('md'));
+  report(`report -f ${format} ${p.a.toFixed(0)} ms vs -f md ${p.b.toFixed(0)} ms`, p.a / p.b, '×', `≤ ${target.toFixed(2)}×`, p.a / p.b <= target);
+}
+
+// 5. The PDF library (pdfmake, pdfkit, fontkit) and its fonts load for a PDF only.
+function pdfProbe(args) {
+  const result = spawnSync(node, ['--import', join(root, 'bench/pdf-probe.mjs'), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, CI: 'true' },
+  });
+  const m = /pdf-probe modules=(\d+) fonts=(\d+)/.exec(result.stderr.toString());
+  return m ? Number(m[1]) + Number(m[2]) : NaN;
+}
+const light = [[bin, '--help'], reportAs('md')(0)].map(pdfProbe);
+// The probe must see the library when it does load, or it proves nothing.
+const heavy = pdfProbe(reportAs('pdf')(0));
+report(
+  '--help and report -f md: PDF modules and fonts loaded',
+  light[0] + light[1],
+  'files',
+  `0 (-f pdf: ${heavy})`,
+  light[0] === 0 && light[1] === 0 && heavy > 0,
+);
 rmSync(dir, { recursive: true, force: true });
 
 const width = Math.max(...rows.map((r) => r[1].length));

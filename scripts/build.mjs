@@ -32,7 +32,8 @@ const result = await build({
   // Bundled CommonJS dependencies (commander, cli-table3…) call require().
   banner: { js: "import { createRequire as __cxCreateRequire } from 'node:module'; const require = __cxCreateRequire(import.meta.url);" },
   // yaml loads only when a file needs a diagnostic, through createRequire; keep it a real dependency.
-  external: ['yaml'],
+  // pdfmake loads only for a PDF, and reads its fonts from its own folder (__dirname), which a bundle has not.
+  external: ['yaml', 'pdfmake'],
   metafile: true,
   logLevel: 'warning',
 });

@@ -10,7 +10,7 @@ import { compile } from 'json-schema-to-typescript';
 
 const root = new URL('..', import.meta.url);
 const out = new URL('src/generated/', root);
-const SCHEMAS = { checklist: 'Checklist', answers: 'AnswersFile', report: 'Report' };
+const SCHEMAS = { checklist: 'Checklist', answers: 'AnswersFile', report: 'Report', brand: 'Brand', plan: 'PlanFile', config: 'Config' };
 
 function load(name) {
   return JSON.parse(readFileSync(new URL(`schemas/${name}.schema.json`, root), 'utf8'));

@@ -12,7 +12,7 @@ export function packagePath(relative: string): string {
   return fileURLToPath(new URL(relative, ROOT));
 }
 
-export const SCHEMA_NAMES = ['checklist', 'answers', 'report'] as const;
+export const SCHEMA_NAMES = ['checklist', 'answers', 'report', 'brand', 'plan', 'config'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 export function schemaPath(name: SchemaName): string {

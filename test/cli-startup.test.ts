@@ -19,16 +19,11 @@ function loadedBy(args: string[]) {
     env: { PATH: process.env.PATH ?? '', CX_AUDIT_TRACE: trace, CI: 'true', NODE_DEBUG: 'module' },
     encoding: 'utf8',
   });
-  const files = existsSync(trace)
-    ? readFileSync(trace, 'utf8')
-        .trim()
-        .split('\n')
-        .filter((u) => u.startsWith(`file://${ROOT}dist/`))
-        .map((u) => u.slice(`file://${ROOT}`.length))
-    : [];
+  const urls = existsSync(trace) ? readFileSync(trace, 'utf8').trim().split('\n') : [];
+  const files = urls.filter((u) => u.startsWith(`file://${ROOT}dist/`)).map((u) => u.slice(`file://${ROOT}`.length));
   const sources = files.flatMap((f) => Object.keys(meta.outputs[f]?.inputs ?? {}));
   const commonJs = [...result.stderr.matchAll(/load "([^"]+)"/g)].map((m) => m[1]!);
-  return { code: result.status, stdout: result.stdout, files, sources, commonJs };
+  return { code: result.status, stdout: result.stdout, files, sources, commonJs, urls };
 }
 
 describe('start-up stays light', () => {
@@ -56,6 +51,22 @@ describe('start-up stays light', () => {
     const invalid = loadedBy(['validate', 'test/fixtures/bad/duplicate-key.yaml']);
     expect(invalid.code).toBe(1);
     expect(invalid.commonJs.some((p) => p.includes('/node_modules/yaml/'))).toBe(true);
+  });
+
+  it('loads the PDF library (so also its fonts) only for a PDF', () => {
+    const pdfmake = (run: ReturnType<typeof loadedBy>) => [...run.urls, ...run.commonJs].filter((p) => /node_modules\/(pdfmake|pdfkit|fontkit)\//.test(p));
+    const report = ['report', 'test/fixtures/answers/shop-complete.yaml', 'test/fixtures/checklists/shop.yaml', 'test/fixtures/checklists/other.yaml'];
+    for (const args of [['--help'], [...report, '-f', 'md'], [...report, '-f', 'html']]) {
+      const run = loadedBy(args);
+      expect(run.code).toBe(0);
+      expect(pdfmake(run), args.join(' ')).toEqual([]);
+    }
+    const pdf = loadedBy([...report, '-f', 'pdf', '-o', join(mkdtempSync(join(tmpdir(), 'cx-audit-pdf-')), 'r.pdf')]);
+    expect(pdf.code).toBe(0);
+    expect(pdf.urls.some((u) => u.includes('/node_modules/pdfmake/'))).toBe(true);
+    // pdfmake stays a package of its own: the bundle holds none of it.
+    const bundled = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+    expect(bundled.filter((s) => /node_modules\/(pdfmake|pdfkit|fontkit)\//.test(s))).toEqual([]);
   });
 
   it('ships no schema compiler: ajv is used at build time only', () => {

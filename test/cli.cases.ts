@@ -6,7 +6,7 @@
  * `$TMP` in an argument is replaced by a fresh temporary folder.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 export type Expect = string | RegExp | ((text: string) => void);
 
@@ -29,6 +29,11 @@ const SHOP = 'test/fixtures/checklists/shop.yaml';
 const OTHER = 'test/fixtures/checklists/other.yaml';
 const ANSWERS = 'test/fixtures/answers';
 const USAGE = 'Run `cx-audit --help` for usage.\n';
+/** The complete answers, each given on 2026-01-10: the test order (validFor: 6 months) is good through 2026-07-10. */
+const DATED_ANSWERS = readFileSync(`${ANSWERS}/shop-complete.yaml`, 'utf8').replace(
+  /^( {2}[\w-]+\/[\w-]+: \{ answer: .*) \}$/gm,
+  '$1, at: 2026-01-10T09:00:00Z }',
+);
 
 export const CASES: CliCase[] = [
   // Global
@@ -44,7 +49,7 @@ export const CASES: CliCase[] = [
     name: 'prints help for a subcommand',
     args: ['report', '--help'],
     exitCode: 0,
-    stdout: /Usage: cx-audit report \[options\] <answers-file> \[checklist\.\.\.\][\s\S]*--fail-under/,
+    stdout: /Usage: cx-audit report \[options\] <answers-file> \[file\.\.\.\][\s\S]*--fail-under/,
     stderr: '',
   },
   {
@@ -134,12 +139,105 @@ export const CASES: CliCase[] = [
   { name: 'schema: checklist', args: ['schema', 'checklist'], exitCode: 0, stdout: /"title": "Checklist"/, stderr: '' },
   { name: 'schema: answers', args: ['schema', 'answers'], exitCode: 0, stdout: /"title": "AnswersFile"/ },
   { name: 'schema: report', args: ['schema', 'report'], exitCode: 0, stdout: /"title": "Report"/ },
+  { name: 'schema: brand', args: ['schema', 'brand'], exitCode: 0, stdout: /"title": "Brand"[\s\S]*"accentColor"/ },
   {
     name: 'schema: unknown name',
     args: ['schema', 'nope'],
     exitCode: 2,
     stdout: '',
-    stderr: /value 'nope' is invalid for argument 'name'\. Allowed choices are checklist, answers, report\./,
+    stderr: /value 'nope' is invalid for argument 'name'\. Allowed choices are checklist, answers, report, brand, plan, config\./,
+  },
+
+  // plan
+  {
+    name: 'plan: the actions as a plan, to stdout',
+    args: ['plan', `${ANSWERS}/shop-partial.yaml`, SHOP, OTHER],
+    env: { SOURCE_DATE_EPOCH: '1767225600' },
+    exitCode: 0,
+    stdout:
+      /^# An improvement plan from cx-audit[\s\S]*\nschemaVersion: 1\nclient: Acme <b>Fabrics<\/b> \| Ltd\nupdated: 2026-01-01\nactions:\n {2}- id: shop\/order-updates\n {4}title: Send a tracking link with every parcel\n {4}closes: \[shop\/order-updates\]\n {4}status: todo\n/,
+    stderr: '',
+  },
+  {
+    name: 'plan: -o writes the plan, and a second run updates it in place',
+    args: ['plan', '$TMP/answers.yaml', SHOP, OTHER, '-o', '$TMP/plan.yaml'],
+    setup: (tmp) => {
+      writeFileSync(`${tmp}/answers.yaml`, readFileSync(`${ANSWERS}/shop-complete.yaml`, 'utf8'));
+      writeFileSync(
+        `${tmp}/plan.yaml`,
+        'schemaVersion: 1\nactions:\n  # Ana\n  - id: shop/vat-number-field\n    title: Add the field\n    owner: Ana\n    status: doing\n',
+      );
+    },
+    exitCode: 0,
+    stdout: '',
+    stderr: 'Plan updated: 3 new, 1 marked done (their questions are now met), 0 kept as they were.\n',
+    after: (tmp) => {
+      const text = readFileSync(`${tmp}/plan.yaml`, 'utf8');
+      if (!/ {2}# Ana\n {2}- id: shop\/vat-number-field\n {4}title: Add the field\n {4}owner: Ana\n {4}status: done\n {4}done: \d{4}-\d{2}-\d{2}\n/.test(text))
+        throw new Error(text);
+    },
+  },
+  {
+    name: 'plan: a plan file that is not one is refused, and left alone',
+    args: ['plan', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '-o', '$TMP/plan.yaml'],
+    setup: (tmp) => writeFileSync(`${tmp}/plan.yaml`, 'schemaVersion: 1\nactions:\n  - id: x\n    title: X\n    status: maybe\n'),
+    exitCode: 2,
+    stdout: '',
+    stderr:
+      'cx-audit: cannot use the plan to update $TMP/plan.yaml:\n$TMP/plan.yaml:5:13: error: "status" in action 1 of the plan must be todo, doing, done or accepted, not the text "maybe" [unknown-value]\nFix it (cx-audit schema plan shows the format); nothing was changed.\n',
+    after: (tmp) => {
+      if (!readFileSync(`${tmp}/plan.yaml`, 'utf8').includes('status: maybe')) throw new Error('the plan was changed');
+    },
+  },
+  {
+    name: 'plan: export as CSV for a tracker',
+    args: ['plan', '$TMP/plan.yaml', SHOP, OTHER, '-f', 'csv'],
+    setup: (tmp) =>
+      writeFileSync(
+        `${tmp}/plan.yaml`,
+        'schemaVersion: 1\nactions:\n  - id: other/follow-up\n    title: Follow up, kindly\n    closes: [other/follow-up]\n    owner: Ana\n    due: 2026-02-01\n    status: todo\n',
+      ),
+    env: { SOURCE_DATE_EPOCH: '1767225600' },
+    exitCode: 0,
+    stdout:
+      'Title,Description,Owner,Due,Status,Labels\r\n"Follow up, kindly",Send a short note a week after delivery. Closes: other/follow-up.,Ana,2026-02-01,To Do,cx-audit other\r\n',
+  },
+  {
+    name: 'report: --plan shows the plan and the score once it is done',
+    args: ['report', `${ANSWERS}/shop-partial.yaml`, SHOP, OTHER, '--plan', '$TMP/plan.yaml'],
+    setup: (tmp) =>
+      writeFileSync(
+        `${tmp}/plan.yaml`,
+        'schemaVersion: 1\nactions:\n  - id: shop/order-updates\n    title: Send a tracking link with every parcel\n    closes: [shop/order-updates]\n    owner: Jonas\n    due: 2025-12-15\n    status: doing\n  - id: other/follow-up\n    title: Follow up a week after delivery\n    closes: [other/follow-up]\n    status: accepted\n    reason: Customers find it pushy\n    acceptedBy: Jane\n    until: 2026-06-30\n',
+      ),
+    env: { SOURCE_DATE_EPOCH: '1767225600' },
+    exitCode: 0,
+    stdout:
+      /## The plan\n\n2 actions in the plan: 1 in progress and 1 accepted; 1 overdue\.\n\nOnce its open actions are done, the score's low end reaches \d+\.\d[^\n]*\n\n\| Action \| Owner \| Due \| Status \|\n\| --- \| --- \| --- \| --- \|\n\| Send a tracking link with every parcel \| Jonas \| \*\*2025-12-15, overdue\*\* \| In progress \|\n\n\*\*Accepted gaps\*\* \(they still count as gaps in the score\):\n\n- Follow up a week after delivery: accepted by Jane until 2026-06-30\. Customers find it pushy\n/,
+  },
+  {
+    name: 'report: --count-accepted needs --plan',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '--count-accepted'],
+    exitCode: 2,
+    stdout: '',
+    stderr: `cx-audit: --count-accepted needs --plan <file>: the accepted gaps are in the plan\n${USAGE}`,
+  },
+
+  // history
+  {
+    name: 'history: the score over time, refusing audits of another client',
+    args: ['history', `${ANSWERS}/shop-2025.yaml`, `${ANSWERS}/shop-partial.yaml`, '--checklist', SHOP, '--checklist', OTHER],
+    exitCode: 2,
+    stdout: '',
+    stderr:
+      /cx-audit: these audits are of different clients; a history follows one business:\n {2}"Acme Fabrics": test\/fixtures\/answers\/shop-2025\.yaml\n {2}"Acme <b>Fabrics<\/b> \| Ltd": test\/fixtures\/answers\/shop-partial\.yaml\n$/,
+  },
+  {
+    name: 'history: answers without dates cannot be placed in time',
+    args: ['history', `${ANSWERS}/shop-complete.yaml`, '--checklist', SHOP, '--checklist', OTHER],
+    exitCode: 2,
+    stdout: '',
+    stderr: /^cx-audit: cannot place test\/fixtures\/answers\/shop-complete\.yaml in time: none of its answers says when it was given/,
   },
 
   // list
@@ -165,6 +263,35 @@ export const CASES: CliCase[] = [
     args: ['list', 'chatbots'],
     exitCode: 0,
     stdout: /^Chatbots \(chatbots 2\.0\.0\)\n\nQUESTION +TYPE +IMPACT +EFFORT +TEXT\nbot-says-it-is-a-bot +yes-no +medium +low +Does your chatbot/,
+  },
+  {
+    name: 'list: what a business with this profile would be asked',
+    args: ['list', '--profile', 'b2b', '--channels', 'phone,email', '--ships', 'no', '--staff', 'yes', '--outside-support', 'no', '--market', 'eu'],
+    exitCode: 0,
+    stdout:
+      /^Customer types and checkout \(\d+\)\n {2}• [\s\S]*\n\d+ questions for this business, \d+ of them follow-ups? \(↳, asked only after certain answers\): about \d+( to \d+)? minutes\.\nThe business sells to businesses \(B2B\), uses phone and email, ships nothing, has staff who deal with customers and sells in the EU\.\n$/,
+    stderr: '',
+  },
+  {
+    name: 'list: a partial profile says which facts were counted as yes',
+    args: ['list', 'delivery', '--profile', 'b2c'],
+    exitCode: 0,
+    stdout: /^Delivery, payment and returns \(\d+\)\n/,
+    stderr: 'Not given, so counted as yes (their questions are included): --channels, --ships, --staff, --outside-support, --market.\n',
+  },
+  {
+    name: 'list: --ships takes yes or no',
+    args: ['list', '--ships', 'maybe'],
+    exitCode: 2,
+    stdout: '',
+    stderr: `cx-audit: --ships takes yes or no, not "maybe"\n${USAGE}`,
+  },
+  {
+    name: 'list: --market names the markets it knows',
+    args: ['list', '--market', 'eu,mars'],
+    exitCode: 2,
+    stdout: '',
+    stderr: /^cx-audit: --market does not know "mars"; use eu, uk, us or other, comma-separated/,
   },
   {
     name: 'list: an unknown checklist',
@@ -247,6 +374,28 @@ export const CASES: CliCase[] = [
     },
   },
   {
+    name: 'report: an answer is good through the last day of its validFor',
+    args: ['report', '$TMP/dated.yaml', SHOP, OTHER, '-f', 'json'],
+    setup: (tmp) => writeFileSync(`${tmp}/dated.yaml`, DATED_ANSWERS),
+    env: { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 6, 10, 23, 59, 59) / 1000) }, // 2026-07-10, the last good day
+    exitCode: 0,
+    stdout: (s) => {
+      const r = JSON.parse(s);
+      if (r.coverage.stale !== 0 || r.score.provisional) throw new Error(s.slice(0, 400));
+    },
+  },
+  {
+    name: 'report: the day after, it is stale: unknown, listed to verify, and the gate uses the low end',
+    args: ['report', '$TMP/dated.yaml', SHOP, OTHER, '--fail-under', '89'],
+    setup: (tmp) => writeFileSync(`${tmp}/dated.yaml`, DATED_ANSWERS),
+    env: { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 6, 11) / 1000) },
+    exitCode: 1,
+    stdout:
+      /## To verify\n\nThese answers are unsure or out of date[\s\S]*Have you placed a test order in the last three months and read every email it sent\? \(answered too long ago, impact medium\)/,
+    stderr:
+      /^cx-audit: score 80\.4 \(the low end of 80\.4–89\.1: 1 out of date counts as not done\) is under --fail-under 89\n1 question that applies is not answered for sure yet, so the score is a range\. Run `cx-audit \S+ \S+ --answers \S+dated\.yaml --refresh` to check it\.\n$/,
+  },
+  {
     name: 'report: --fail-under must be a score',
     args: ['report', `${ANSWERS}/shop-complete.yaml`, '--fail-under', 'lots'],
     exitCode: 2,
@@ -321,6 +470,99 @@ export const CASES: CliCase[] = [
     env: { SOURCE_DATE_EPOCH: 'yesterday' },
     exitCode: 2,
     stderr: /SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, up to 253402300799 \(the end of 9999\), not "yesterday"/,
+  },
+
+  {
+    name: 'report: -o x.pdf writes a PDF',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '-o', '$TMP/acme.pdf'],
+    exitCode: 0,
+    stdout: '',
+    stderr: 'Report written to $TMP/acme.pdf\n',
+    after: (tmp) => {
+      const pdf = readFileSync(`${tmp}/acme.pdf`).toString('latin1');
+      if (!pdf.startsWith('%PDF-1.') || !pdf.trimEnd().endsWith('%%EOF')) throw new Error(pdf.slice(0, 100));
+    },
+  },
+  {
+    name: 'report: a PDF goes into a pipe',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '-f', 'pdf'],
+    exitCode: 0,
+    stdout: /^%PDF-1\.\d\n[\s\S]*%%EOF\n?$/,
+    stderr: '',
+  },
+  {
+    name: 'report: -f pdf with -o x.md is a usage error',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '-f', 'pdf', '-o', '$TMP/acme.md'],
+    exitCode: 2,
+    stdout: '',
+    stderr: `cx-audit: -f pdf does not match -o $TMP/acme.md, whose name says Markdown; drop -f, or name the file .pdf\n${USAGE}`,
+    after: (tmp) => {
+      if (existsSync(`${tmp}/acme.md`)) throw new Error('a file was written');
+    },
+  },
+  {
+    name: 'report: HTML to stdout',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '-f', 'html'],
+    exitCode: 0,
+    stdout: /^<!doctype html>\n<html lang="en">\n[\s\S]*<h1>Customer experience audit: Acme Fabrics<\/h1>[\s\S]*<\/html>\n$/,
+    stderr: '',
+  },
+  {
+    name: 'report: -o x.html writes HTML',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '-o', '$TMP/acme.html', '--brand', 'test/fixtures/brand/mueller.yaml'],
+    exitCode: 0,
+    stderr: 'Report written to $TMP/acme.html\n',
+    after: (tmp) => {
+      const page = readFileSync(`${tmp}/acme.html`, 'utf8');
+      if (!page.startsWith('<!doctype html>') || !page.includes('<p class="firm">Müller &amp; Søn Beratung</p>')) throw new Error(page.slice(0, 300));
+    },
+  },
+  {
+    name: 'report: --brand names the firm in the Markdown report',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '--brand', 'test/fixtures/brand/mueller.yaml'],
+    exitCode: 0,
+    stdout:
+      /^# Customer experience audit: Acme Fabrics\n\nPrepared by .*\n\nMüller &amp; Søn Beratung · hello@mueller-son\.example · \+48 42 123 45 67 \(Łódź\)\n\n## Summary/,
+    stderr: '',
+  },
+  {
+    name: 'report: a bad brand file stops the run with exit 2',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '--brand', 'test/fixtures/brand/bad/bad-colour.yaml', '-o', '$TMP/acme.pdf'],
+    exitCode: 2,
+    stdout: '',
+    stderr:
+      'cx-audit: cannot use the brand file test/fixtures/brand/bad/bad-colour.yaml:\n' +
+      'test/fixtures/brand/bad/bad-colour.yaml:2:14: error: "accentColor" in the brand file is not valid ("teal"): write a colour as # and six hex digits, like #1f5f8b [bad-format]\n',
+    after: (tmp) => {
+      if (existsSync(`${tmp}/acme.pdf`)) throw new Error('a file was written');
+    },
+  },
+  {
+    name: 'report: a logo over 2 MB is refused',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '--brand', '$TMP/brand.yaml'],
+    setup: (tmp) => {
+      writeFileSync(`${tmp}/brand.yaml`, 'logo: big.png\n');
+      writeFileSync(`${tmp}/big.png`, Buffer.concat([readFileSync('test/fixtures/brand/logo.png'), Buffer.alloc(3 * 1024 * 1024)]));
+    },
+    exitCode: 2,
+    stdout: '',
+    stderr:
+      'cx-audit: cannot use the brand file $TMP/brand.yaml:\n$TMP/brand.yaml:1:7: error: the logo big.png is 3.0 MB; a logo may be at most 2.0 MB. Export it smaller [logo-too-large]\n',
+  },
+  {
+    name: 'report: the report may not overwrite the logo',
+    args: ['report', `${ANSWERS}/shop-complete.yaml`, SHOP, OTHER, '--brand', '$TMP/brand.yaml', '-f', 'pdf', '-o', '$TMP/logo.png'],
+    setup: (tmp) => {
+      writeFileSync(`${tmp}/brand.yaml`, 'logo: logo.png\n');
+      copyFileSync('test/fixtures/brand/logo.png', `${tmp}/logo.png`);
+    },
+    exitCode: 2,
+    stdout: '',
+    stderr:
+      /^cx-audit: -o .*\/logo\.png is the logo of the brand file \(.*\/logo\.png\) that this command reads; writing there would destroy it\. Choose another file name\n/,
+    after: (tmp) => {
+      if (!readFileSync(`${tmp}/logo.png`).equals(readFileSync('test/fixtures/brand/logo.png'))) throw new Error('the logo was overwritten');
+    },
   },
 
   // audit (no terminal here: never prompts)

@@ -17,7 +17,11 @@ export const answersVocabulary: SchemaVocabulary = {
     if (path[0] === 'profile') return SCHEMA_KEYS.answers.Profile;
     return [];
   },
-  hint(key, keyword) {
+  hint(key, keyword, value) {
+    // `shop/x: no` where `shop/x: { answer: no }` is meant: show the right form.
+    if (keyword === 'type' && key.includes('/') && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      return `each answer is a mapping; write it as ${key}: { answer: ${Array.isArray(value) ? `[${value.map(String).join(', ')}]` : String(value)} }`;
+    }
     if (keyword === 'required' && key === 'answer') return 'add answer: <value>, or remove the entry';
     if (keyword === 'required' && key === 'answers') return 'add an "answers:" mapping, even an empty one ({})';
     if (keyword === 'required' && key === 'schemaVersion') return 'add schemaVersion: 1 at the top';

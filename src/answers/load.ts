@@ -1,3 +1,4 @@
+import { dayOf } from '../audit/freshness.js';
 import type { Diagnostic } from '../files/diagnostic.js';
 import type { LoadedChecklist, Question } from '../checklist/model.js';
 import { NOT_APPLICABLE, UNSURE } from '../checklist/vocabulary.js';
@@ -6,8 +7,9 @@ import type { ReadContext } from '../files/read-input.js';
 import { readYamlFile, type YamlFile } from '../files/yaml-file.js';
 import { validateAnswersFile } from '../generated/validators.js';
 import { kindOf } from '../questions/index.js';
+import { questionStamp } from '../questions/stamp.js';
 import { answersVocabulary } from './answers-vocabulary.js';
-import type { Answers, AnswersFile, AnswerValue } from './model.js';
+import type { AnswerRecord, Answers, AnswersFile, AnswerValue } from './model.js';
 
 export type AnswersLoad =
   { ok: true; answers: Answers; file: YamlFile; diagnostics: Diagnostic[] } | { ok: false; unreadable: boolean; diagnostics: Diagnostic[] };
@@ -49,6 +51,7 @@ export function checkAnswers(file: YamlFile, readDiagnostics: readonly Diagnosti
   const answers: Answers = {
     client: data.client,
     auditor: data.auditor,
+    respondent: data.respondent,
     profile: data.profile,
     checklists: new Map(),
     answers: new Map(),
@@ -73,8 +76,15 @@ export function checkAnswers(file: YamlFile, readDiagnostics: readonly Diagnosti
     }
   }
   const missingChecklists = new Set<string>();
+  const empty: string[] = [];
   for (const key in data.answers) {
-    const record = data.answers[key]!;
+    const given = data.answers[key]!;
+    // An empty answer (a skeleton from `cx-audit answers init`) is one not given yet.
+    if (given.answer === null) {
+      if (questions.has(key)) empty.push(key);
+      continue;
+    }
+    const record = given as AnswerRecord;
     const question = questions.get(key);
     const checklistId = key.split('/')[0]!;
     if (!question) {
@@ -107,7 +117,51 @@ export function checkAnswers(file: YamlFile, readDiagnostics: readonly Diagnosti
       at(['answers', key, 'answer'], 'error', 'invalid-answer', problem);
       continue;
     }
+    // An answer to a question that has changed since no longer says what it said: it is asked again.
+    if (record.asked !== undefined && record.asked !== questionStamp(question)) {
+      at(
+        ['answers', key, 'asked'],
+        'warning',
+        'question-changed',
+        `question ${key} has changed since it was answered (it now reads "${question.text.length > 80 ? `${question.text.slice(0, 80)}…` : question.text}"); the answer ${JSON.stringify(record.answer)} is set aside until it is answered again`,
+      );
+      continue;
+    }
+    // The dates decide whether an answer has expired: one that is not a real day would silently never expire.
+    if (record.at !== undefined && !dayOf(record.at)) {
+      at(
+        ['answers', key, 'at'],
+        'error',
+        'bad-date',
+        `"at" of the answer to ${key} is not a date (${JSON.stringify(record.at)}); write it as 2026-03-01 or 2026-03-01T09:30:00Z`,
+      );
+      continue;
+    }
+    const badVote = record.votes?.findIndex((v) => invalidAnswer(question, v.answer) !== undefined) ?? -1;
+    if (badVote !== -1) {
+      at(['answers', key, 'votes', badVote, 'answer'], 'error', 'invalid-answer', invalidAnswer(question, record.votes![badVote]!.answer)!);
+      continue;
+    }
+    const badCheck = record.evidence?.findIndex((e) => e.checked !== undefined && !dayOf(e.checked)) ?? -1;
+    if (badCheck !== -1) {
+      at(
+        ['answers', key, 'evidence', badCheck, 'checked'],
+        'error',
+        'bad-date',
+        `evidence ${badCheck + 1} of the answer to ${key} was checked on a day that does not exist (${record.evidence![badCheck]!.checked})`,
+      );
+      continue;
+    }
     answers.answers.set(key, record);
+  }
+  if (empty.length) {
+    const shown = empty.slice(0, 5).join(', ');
+    at(
+      ['answers', empty[0]!, 'answer'],
+      'warning',
+      'empty-answer',
+      `${empty.length} question${empty.length === 1 ? ' has' : 's have'} no answer yet (${shown}${empty.length > 5 ? ', …' : ''}); write each after "answer:", or run cx-audit --answers ${path} to be asked them`,
+    );
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, unreadable: false, diagnostics };
   return { ok: true, answers, file, diagnostics };

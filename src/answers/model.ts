@@ -11,6 +11,36 @@ export interface AnswerRecord {
   note?: string;
   /** ISO 8601 time it was given. */
   at?: string;
+  /** The fingerprint of the question as it was asked (questions/stamp.ts). */
+  asked?: string;
+  /** What shows the answer is true: links or file paths, each with the day it was checked. */
+  evidence?: Evidence[];
+  /** A merged team file: the people gave different answers, and nobody has decided yet. */
+  disputed?: boolean;
+  /** Who decided a disputed answer. */
+  decidedBy?: string;
+  /** A merged team file: every respondent's answer. */
+  votes?: Vote[];
+}
+
+/** One respondent's answer, kept in a merged team file. */
+export interface Vote {
+  respondent: string;
+  answer: AnswerValue;
+  note?: string;
+}
+
+/** Who gave the answers of a file, when a team answers. */
+export interface Respondent {
+  name: string;
+  role?: string;
+}
+
+interface Evidence {
+  /** A link or a file path. */
+  ref: string;
+  /** The day it was checked (YYYY-MM-DD). */
+  checked?: string;
 }
 
 /**
@@ -35,6 +65,7 @@ export interface Profile {
 export interface Answers {
   client?: string;
   auditor?: string;
+  respondent?: Respondent;
   profile?: Profile;
   /** Checklist id → the version (and hash) the answers were given against. */
   checklists: Map<string, { version: string; hash?: string }>;

@@ -34,6 +34,8 @@ export function answersData(answers: Answers, checklists: readonly LoadedCheckli
   const data: Omit<AnswersFile, 'answers'> = { schemaVersion: 1 };
   if (answers.client !== undefined) data.client = answers.client;
   if (answers.auditor !== undefined) data.auditor = answers.auditor;
+  if (answers.respondent)
+    data.respondent = answers.respondent.role ? { name: answers.respondent.name, role: answers.respondent.role } : { name: answers.respondent.name };
   if (answers.profile) {
     // In the order the interview asks them; parts not asked are left out.
     const profile: Record<string, unknown> = {};
@@ -50,6 +52,11 @@ export function answersData(answers: Answers, checklists: readonly LoadedCheckli
     const entry: AnswersFile['answers'][string] = { answer: record.answer };
     if (record.note !== undefined && record.note !== '') entry.note = record.note;
     if (record.at !== undefined) entry.at = record.at;
+    if (record.asked !== undefined) entry.asked = record.asked;
+    if (record.evidence?.length) entry.evidence = record.evidence.map((e) => (e.checked ? { ref: e.ref, checked: e.checked } : { ref: e.ref }));
+    if (record.disputed) entry.disputed = true;
+    if (record.decidedBy !== undefined) entry.decidedBy = record.decidedBy;
+    if (record.votes?.length) entry.votes = record.votes.map((v) => ({ respondent: v.respondent, answer: v.answer, ...(v.note ? { note: v.note } : {}) }));
     entries[key] = entry;
   }
   // `answers` last, after the small keys, so the file reads top-down.

@@ -35,6 +35,7 @@ const KEY_HINTS: Record<string, string> = {
 export const checklistVocabulary: SchemaVocabulary = {
   describe(path, data) {
     if (path.length === 0) return 'the checklist';
+    if (path[0] === 'override' && path.length >= 2) return `the override of question "${String(path[1])}"`;
     if (path[0] !== 'questions' || typeof path[1] !== 'number') return `"${String(path[0])}" of the checklist`;
     const qid = idAt(data, path.slice(0, 2));
     const question = qid ? `question "${qid}"` : `question ${path[1] + 1}`;
@@ -48,6 +49,7 @@ export const checklistVocabulary: SchemaVocabulary = {
   },
   allowedKeys(path) {
     if (path.length === 0) return SCHEMA_KEYS.checklist.root;
+    if (path[0] === 'override') return SCHEMA_KEYS.checklist.Override;
     if (path[2] === 'choices') return SCHEMA_KEYS.checklist.Choice;
     if (path[2] === 'when') return SCHEMA_KEYS.checklist.Condition;
     return SCHEMA_KEYS.checklist.Question;

@@ -1,3 +1,4 @@
+import { compose } from './extends.js';
 import { schemaDiagnostics } from '../files/schema-diagnostics.js';
 import type { ReadContext } from '../files/read-input.js';
 import { readYamlFile, type YamlFile } from '../files/yaml-file.js';
@@ -183,9 +184,21 @@ export async function loadChecklists(paths: readonly string[], context: ReadCont
       continue;
     }
     await checkpoint(context.signal);
-    const checked = checkChecklistFile(read.file);
-    const result = { file: path, unreadable: false, checklist: checked.checklist, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
-    parsed.set(result, read.file);
+    // A checklist that extends another is checked as the one they make together.
+    const composed = await compose(read.file, context, checkChecklistFile);
+    if (composed.diagnostics.some(isError)) {
+      files.push({ file: path, unreadable: false, diagnostics: [...read.diagnostics, ...composed.diagnostics] });
+      continue;
+    }
+    const checked = checkChecklistFile(composed.file);
+    if (checked.checklist && composed.origins.size) checked.checklist.origins = composed.origins;
+    const result = {
+      file: path,
+      unreadable: false,
+      checklist: checked.checklist,
+      diagnostics: [...read.diagnostics, ...composed.diagnostics, ...checked.diagnostics],
+    };
+    parsed.set(result, composed.file);
     files.push(result);
   }
   // Cross-file rule: checklist ids are unique among everything loaded together.

@@ -1,5 +1,6 @@
 import type { Checklist, Choice, Condition, Effort, Impact, Kind, Markets, MaturityStage, Needs, QuestionType, Reach } from '../generated/checklist.js';
 import { QUESTION_KINDS } from '../questions/index.js';
+import type { Origin } from './extends.js';
 import type { Channel, CustomerType, Stage } from './vocabulary.js';
 
 export type { Checklist, Condition, Effort, Impact, Kind, MaturityStage, QuestionType, Reach };
@@ -84,6 +85,8 @@ export interface LoadedChecklist {
   /** Every action of its scored questions: shared ones and each question's own. */
   actions: Action[];
   capabilities: Capability[];
+  /** For a checklist that extends another: where each inherited question comes from, and what was overridden. */
+  origins?: ReadonlyMap<string, Origin>;
 }
 
 /** The most a title should hold before the report's headings wrap. */

@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
 import { loadAnswers } from '../answers/load.js';
+import { loadBrand, type Branding } from '../brand/load.js';
 import { emptyAnswers, type Answers } from '../answers/model.js';
 import { formatText, summarize } from '../checklist/format-diagnostics.js';
 import { loadChecklists } from '../checklist/load.js';
 import type { LoadedChecklist } from '../checklist/model.js';
 import { EXIT, InputError } from '../errors.js';
 import { location, type Diagnostic } from '../files/diagnostic.js';
-import type { ProtectedInput } from '../files/output.js';
+import { planOutput, type OutputPlan, type ProtectedInput } from '../files/output.js';
 import type { ReadContext } from '../files/read-input.js';
 import { builtinChecklistPaths } from '../paths.js';
+import { expandSources } from '../checklist/sources.js';
 import { oneLine } from '../text/sanitize.js';
 import { makeStyle } from '../text/style.js';
 import type { CommandContext } from './context.js';
@@ -29,10 +31,16 @@ export function diagnosticLine(d: Diagnostic): string {
  * invalid or unreadable checklist stops the run (exit 2) with its diagnostics.
  */
 export async function checklistsForRun(paths: readonly string[], ctx: CommandContext): Promise<LoadedChecklist[]> {
-  const files = paths.length ? paths : builtinChecklistPaths();
+  // Files, folders and npm packages given here; else the config's (found from its folder); else the built-in ones.
+  const configured = ctx.config?.settings.checklists;
+  const { files, unreadable } = paths.length
+    ? expandSources(paths)
+    : configured
+      ? expandSources(configured, ctx.config!.dir)
+      : { files: builtinChecklistPaths(), unreadable: [] };
   favorMemoryForLargeInput(files);
   const result = await loadChecklists(files, readContext(ctx));
-  const broken = result.files.filter((f) => !f.checklist);
+  const broken = [...unreadable, ...result.files.filter((f) => !f.checklist)];
   if (broken.length) {
     const summary = summarize(
       broken.map((f) => ({ file: f.file, checklist: null, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })),
@@ -83,6 +91,25 @@ export async function answersForRun(
   return { answers: loaded.answers, warnings: loaded.diagnostics.map((d) => d.message), existed: true };
 }
 
+/**
+ * The brand file of a run (--brand), with its logo, or undefined without
+ * one. A file that cannot be used stops the run (exit 2) before any work,
+ * and the report may not be written over the logo.
+ */
+export async function brandForRun(path: string | undefined, ctx: CommandContext, plan: OutputPlan): Promise<Branding | undefined> {
+  if (path === undefined) return undefined;
+  const loaded = await loadBrand(path, readContext(ctx));
+  if (!loaded.ok) {
+    throw new InputError(`${loaded.unreadable ? 'cannot read' : 'cannot use'} the brand file ${path}:`, {
+      details: loaded.diagnostics.filter((d) => d.severity === 'error').map(diagnosticLine),
+    });
+  }
+  for (const d of loaded.diagnostics) ctx.notice(diagnosticLine(d));
+  const logo = loaded.brand.logo;
+  if (logo && plan.kind !== 'stdout') planOutput(plan.path, [{ path: logo.path, role: 'the logo of the brand file' }]);
+  return loaded.brand;
+}
+
 /** Quotes an argument for a shell when it needs it, so a hint can be pasted as it is. */
 function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -94,11 +121,19 @@ export function resumeCommand(checklistFiles: readonly string[], answersFile: st
 }
 
 /** The files a command reads, which no output of it may replace. */
-export function protectedInputs(inputs: { answers?: readonly string[]; checklists?: readonly string[]; compare?: string | undefined }): ProtectedInput[] {
+export function protectedInputs(inputs: {
+  answers?: readonly string[];
+  checklists?: readonly string[];
+  compare?: string | undefined;
+  brand?: string | undefined;
+  plan?: string | undefined;
+}): ProtectedInput[] {
   const checklists = inputs.checklists?.length ? inputs.checklists : builtinChecklistPaths();
   return [
     ...(inputs.answers ?? []).map((path) => ({ path, role: 'the answers file' })),
     ...checklists.map((path) => ({ path, role: 'a checklist' })),
     ...(inputs.compare ? [{ path: inputs.compare, role: 'the --compare file' }] : []),
+    ...(inputs.brand ? [{ path: inputs.brand, role: 'the brand file' }] : []),
+    ...(inputs.plan ? [{ path: inputs.plan, role: 'the plan' }] : []),
   ];
 }

@@ -125,7 +125,7 @@ const CASES: { fixture: string; exitCode: number; lines: string[] }[] = [
     fixture: 'proto-key',
     exitCode: 1,
     lines: [
-      'proto-key.yaml:5:1: error: the checklist has an unknown key "__proto__"; allowed keys are "id", "title", "version", "description", "stage", "appliesTo", "channels", "needs", "markets", "owner", "actions", "capabilities" or "questions" [unknown-key]',
+      'proto-key.yaml:5:1: error: the checklist has an unknown key "__proto__"; allowed keys are "id", "title", "version", "description", "stage", "appliesTo", "channels", "needs", "markets", "owner", "actions", "capabilities", "extends", "skip", "override" or "questions" [unknown-key]',
       'proto-key.yaml:14:5: error: question "q" has an unknown key "constructor"; allowed keys are "id", "text", "type", "stage", "appliesTo", "channels", "needs", "markets", "when", "impact", "effort", "kind", "reach", "title", "action", "after", "strength", "owner", "validFor", "why", "fix", "learnMore" or "choices" [unknown-key]',
     ],
   },

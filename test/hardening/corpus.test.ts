@@ -8,14 +8,16 @@ const CHECKLISTS = ['test/fixtures/checklists/shop.yaml', 'test/fixtures/checkli
 /** Broken answers files: each gets exit 2, the exact message with its place, and nothing else. */
 export const ANSWERS_CASES: Record<string, string> = {
   'answer-is-a-mapping':
-    '3:32: error: "answer" in the answer to shop/sells-online must be text, a whole number or a list, not a mapping: write yes, no, a number 1-5, a choice id, a list of choice ids, n/a or unsure [wrong-type]',
+    '3:32: error: "answer" in the answer to shop/sells-online must be text, a whole number, a list or empty, not a mapping: write yes, no, a number 1-5, a choice id, a list of choice ids, n/a or unsure [wrong-type]',
+  'bare-value':
+    '3:22: error: "shop/sells-online" in "answers" must be a mapping of keys to values, not the text "no": each answer is a mapping; write it as shop/sells-online: { answer: no } [wrong-type]',
   'answers-is-a-list':
     '3:3: error: "answers" in the answers file must be a mapping of keys to values, not a list: write one entry per question, like customer-types/vat-number-field: { answer: yes } [wrong-type]',
   'bad-key':
     '3:3: error: key "Sells Online" in "answers" in the answers file is malformed: keys are checklist-id/question-id, like customer-types/vat-number-field [bad-format]',
   binary: '1:1: error: contains binary data (a NUL byte); an answers file must be UTF-8 text [binary-file]',
   'boolean-answer':
-    '3:32: error: "answer" in the answer to shop/sells-online must be text, a whole number or a list, not the value true: write yes, no, a number 1-5, a choice id, a list of choice ids, n/a or unsure [wrong-type]',
+    '3:32: error: "answer" in the answer to shop/sells-online must be text, a whole number, a list or empty, not the value true: write yes, no, a number 1-5, a choice id, a list of choice ids, n/a or unsure [wrong-type]',
   'crlf-wrong-value': '3:32: error: "maybe" cannot answer yes-no question shop/sells-online; write yes, no, n/a or unsure [invalid-answer]',
   'custom-tag':
     '2:10: error: Unresolved tag: !!python/object:os.system: custom YAML tags are not supported; remove the tag (the word starting with !) [yaml-tag]',
@@ -34,7 +36,8 @@ export const ANSWERS_CASES: Record<string, string> = {
     '4:1: error: Flow map in block collection must be sufficiently indented and end with a }: a closing bracket is missing on this line or one above it [yaml-syntax]',
   'text-too-long': '3:30: error: "answer" in the answer to shop/shop-story is longer than 2000 characters; shorten it [too-long]',
   'text-as-number': '3:30: error: text question shop/shop-story takes text; put the answer in quotes (or write n/a or unsure) [invalid-answer]',
-  'unknown-key': '5:5: error: the answer to shop/sells-online has an unknown key "comment"; allowed keys are "answer", "note" or "at" [unknown-key]',
+  'unknown-key':
+    '5:5: error: the answer to shop/sells-online has an unknown key "comment"; allowed keys are "answer", "note", "at", "evidence", "disputed", "decidedBy", "votes" or "asked" [unknown-key]',
 };
 
 /** Answers that still work, with a warning: an older checklist version, a question since removed. */
@@ -73,6 +76,46 @@ describe('broken answers files', () => {
   it('covers every file in the folder', () => {
     const files = readdirSync(DIR).map((f) => f.replace(/\.yaml$/, ''));
     expect(files.sort()).toEqual([...Object.keys(ANSWERS_CASES), ...Object.keys(WARNING_CASES)].sort());
+  });
+});
+
+const BRAND_DIR = 'test/fixtures/brand/bad';
+
+/** Broken brand files (--brand): each gets exit 2, the exact message with its place, and nothing else. */
+const BRAND_CASES: Record<string, string> = {
+  'bad-colour': '2:14: error: "accentColor" in the brand file is not valid ("teal"): write a colour as # and six hex digits, like #1f5f8b [bad-format]',
+  empty: ': error: is empty; a brand file needs content [empty-file]',
+  'logo-jpeg': '2:7: error: the logo photo.jpg is a JPEG; cx-audit embeds PNG and SVG logos. Export it as one of those [logo-format]',
+  'logo-not-image':
+    '2:7: error: the logo not-a-logo.png is neither a PNG nor an SVG image; cx-audit embeds PNG and SVG logos. Export it as one of those [logo-format]',
+  'missing-logo':
+    '2:7: error: the logo acme-logo.png does not exist (looked for test/fixtures/brand/bad/acme-logo.png); its path is relative to the brand file [logo-missing]',
+  'name-too-long': '1:7: error: "name" in the brand file is longer than 200 characters; shorten it [too-long]',
+  'no-keys': '1:1: error: the brand file is empty: give at least one of name, logo, accentColor, contact or footer [too-few]',
+  'syntax-error':
+    '3:1: error: Flow sequence in block collection must be sufficiently indented and end with a ]: a closing bracket is missing on this line or one above it [yaml-syntax]',
+  'unknown-key': '2:1: error: the brand file has an unknown key "accentColour"; did you mean "accentColor"? [unknown-key]',
+};
+
+describe('broken brand files', () => {
+  it.each(Object.entries(BRAND_CASES))('%s', async (name, message) => {
+    const file = `${BRAND_DIR}/${name}.yaml`;
+    for (const command of [
+      ['report', 'test/fixtures/answers/shop-complete.yaml', ...CHECKLISTS, '--brand', file, '-f', 'html'],
+      [...CHECKLISTS, '--answers', 'test/fixtures/answers/shop-complete.yaml', '--brand', file, '-o', '-'],
+    ]) {
+      const result = await runCli(command);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(`cx-audit: cannot use the brand file ${file}:\n${file}${message.startsWith(':') ? message : `:${message}`}\n`);
+    }
+  });
+
+  it('covers every brand file in the folder', () => {
+    const files = readdirSync(BRAND_DIR)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.replace(/\.yaml$/, ''));
+    expect(files.sort()).toEqual(Object.keys(BRAND_CASES).sort());
   });
 });
 

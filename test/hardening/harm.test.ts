@@ -100,6 +100,46 @@ describe('-o writes into devices, pipes and links, never replacing them', () => 
   });
 });
 
+describe('a PDF, being bytes, is written the same ways', () => {
+  const pdf = (out: string) => ['report', fixture('answers/shop-complete.yaml'), SHOP, OTHER, '-f', 'pdf', '-o', out];
+  const env = { SOURCE_DATE_EPOCH: '1767225600' };
+
+  it('into a file, a named pipe and through a symbolic link, byte for byte the same', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-audit-pdf-'));
+    expect(runBin(pdf(join(dir, 'plain.pdf')), { env }).code).toBe(0);
+    const plain = readFileSync(join(dir, 'plain.pdf'));
+    expect(plain.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    const fifo = join(dir, 'report.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('cat', [fifo]);
+    const chunks: Buffer[] = [];
+    reader.stdout.on('data', (d: Buffer) => chunks.push(d));
+    const readerDone = new Promise((resolve) => reader.on('close', resolve));
+    expect(runBin(pdf(fifo), { env }).code).toBe(0);
+    await readerDone;
+    expect(Buffer.concat(chunks).equals(plain)).toBe(true);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+
+    mkdirSync(join(dir, 'real'));
+    symlinkSync(join(dir, 'real', 'report.pdf'), join(dir, 'link.pdf'));
+    expect(runBin(pdf(join(dir, 'link.pdf')), { env }).code).toBe(0);
+    expect(lstatSync(join(dir, 'link.pdf')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real', 'report.pdf')).equals(plain)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['link.pdf', 'plain.pdf', 'real', 'report.fifo']); // no temporary file left
+  });
+
+  it('never over the brand file', () => {
+    const w = workspace();
+    const brand = join(w.dir, 'brand.pdf');
+    writeFileSync(brand, 'name: Acme Advisors\n');
+    const result = runBin(['report', w.answers, w.checklist, w.other, '--brand', brand, '-o', brand]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^cx-audit: -o .*brand\.pdf is the brand file \(.*\) that this command reads; writing there would destroy it/);
+    expect(readFileSync(brand, 'utf8')).toBe('name: Acme Advisors\n');
+  });
+});
+
 describe('the answers file of an interview', () => {
   const c = checklist('c', [{ id: 'first' }, { id: 'second' }]);
 

@@ -2,11 +2,18 @@ import { screen } from '@inquirer/testing/vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAsk } from '../../src/interview/ask.js';
+import type * as MenuModule from '../../src/interview/menu.js';
 import { makeStyle } from '../../src/text/style.js';
 import { checklist } from '../helpers/build.js';
 import { Capture, runCli } from '../helpers/run-cli.js';
+
+// The interview's own menu runs on the test screen too.
+vi.mock('../../src/interview/menu.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof MenuModule>()),
+  menu: (await import('@inquirer/testing/vitest')).wrapPrompt((await importOriginal<typeof MenuModule>()).menu),
+}));
 
 /** Text that tries to take over a terminal: colours, cursor moves, a title change, a hyperlink, a bell, C1 controls. */
 const ESCAPES = '\u001b[31mred\u001b[2J\u001b]0;pwned\u0007\u001b]8;;http://evil.example\u0007link\u001b]8;;\u0007\u0007\u009b31m\u202e';

@@ -32,7 +32,13 @@ export function checklist(
       };
     }),
   };
-  const checked = checkChecklistFile({ path: `${id}.yaml`, hash: extra.hash ?? `sha256-${id.padEnd(16, '0').slice(0, 16)}`, data, placeOf: () => ({}) });
+  const checked = checkChecklistFile({
+    path: `${id}.yaml`,
+    hash: extra.hash ?? `sha256-${id.padEnd(16, '0').slice(0, 16)}`,
+    data,
+    text: '',
+    placeOf: () => ({}),
+  });
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (!checked.checklist || errors.length) throw new Error(`test checklist ${id} is invalid: ${errors.map((d) => `${d.rule}: ${d.message}`).join('; ')}`);
   return checked.checklist;

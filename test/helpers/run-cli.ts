@@ -21,8 +21,9 @@ export class Capture {
   constructor(isTTY = false) {
     this.isTTY = isTTY;
   }
-  write(chunk: string): boolean {
-    this.text += chunk;
+  /** Bytes (a PDF) are kept one character per byte, so `text` still starts with "%PDF". */
+  write(chunk: string | Uint8Array): boolean {
+    this.text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1');
     return true;
   }
 }

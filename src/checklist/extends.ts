@@ -1,0 +1,212 @@
+import { closeSync, openSync, readSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import type { Diagnostic } from '../files/diagnostic.js';
+import { contentHash } from '../files/hash.js';
+import type { ReadContext } from '../files/read-input.js';
+import { readYamlFile, type YamlFile } from '../files/yaml-file.js';
+import { builtinChecklistPaths } from '../paths.js';
+
+/** Where an inherited question comes from, and what this checklist changed in it: for `validate --print-resolved`. */
+export interface Origin {
+  checklist: string;
+  file: string;
+  /** Fields this checklist overrides, with the value they had. */
+  overridden: { field: string; was: unknown }[];
+}
+
+export interface Composed {
+  file: YamlFile;
+  diagnostics: Diagnostic[];
+  /** Question id → where it came from, for inherited questions. */
+  origins: Map<string, Origin>;
+}
+
+/** Root defaults a question inherits from its own checklist, made explicit before it moves to another. */
+const DEFAULTS = ['stage', 'appliesTo', 'channels', 'needs', 'markets', 'owner'] as const;
+/** What an override may change, and the values each takes (the schema reports anything else, at the override). */
+const OVERRIDABLE: Record<string, (v: unknown) => boolean> = {
+  impact: (v) => typeof v === 'string' && ['critical', 'high', 'medium', 'low'].includes(v),
+  effort: (v) => typeof v === 'string' && ['low', 'medium', 'high'].includes(v),
+  owner: (v) => typeof v === 'string' && v.length > 0,
+  text: (v) => typeof v === 'string' && v.length > 0,
+};
+/** Extends chains longer than this are refused: no real pack needs more. */
+const MAX_DEPTH = 8;
+
+type Data = Record<string, unknown>;
+const isObject = (v: unknown): v is Data => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The id a checklist file declares, from its first lines, without parsing it all. */
+function declaredId(path: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(4096);
+    const text = buffer.toString('utf8', 0, readSync(fd, buffer, 0, 4096, 0));
+    return /^id:\s*["']?([a-z0-9-]+)["']?\s*$/m.exec(text)?.[1];
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A built-in checklist's file by its id, or a path relative to the extending file. */
+function basePath(name: string, from: string): string {
+  const builtin = builtinChecklistPaths().find((p) => declaredId(p) === name);
+  if (builtin && !/[/\\.]/.test(name)) return builtin;
+  return isAbsolute(name) ? name : resolve(dirname(from), name);
+}
+
+/**
+ * A checklist that `extends` another, as one: the other's questions (its
+ * defaults made explicit, `skip`ped ones left out, `override`s applied),
+ * actions and capabilities first, then this file's own. Problems in the
+ * composition are placed in this file: an unknown id at its `skip` or
+ * `override` entry, anything about an inherited question at `extends` (or at
+ * the override that changed it). The checklist `check` gives is what is
+ * composed; `checkChecklistFile` then checks the result as one checklist.
+ */
+export async function compose(
+  file: YamlFile,
+  context: ReadContext,
+  check: (file: YamlFile) => { diagnostics: Diagnostic[]; checklist?: unknown },
+  seen: readonly string[] = [],
+): Promise<Composed> {
+  const own = file.data;
+  const origins = new Map<string, Origin>();
+  if (!isObject(own) || typeof own.extends !== 'string') return { file, diagnostics: [], origins };
+  const at = (path: (string | number)[], rule: string, message: string, key = false): Diagnostic => ({
+    file: file.path,
+    ...file.placeOf(path, { key }),
+    severity: 'error',
+    rule,
+    message,
+  });
+  const name = own.extends;
+  const path = basePath(name, file.path);
+  let real = path;
+  try {
+    real = realpathSync(path);
+  } catch {
+    // the reader reports it
+  }
+  if (seen.includes(real) || real === safeReal(file.path)) {
+    const chain = [...seen, safeReal(file.path), real].map((p) => basename(p));
+    return fail(
+      at(['extends'], 'extends-cycle', `extends ${name}, which extends this checklist again (${chain.join(' → ')}); a checklist cannot build on itself`),
+    );
+  }
+  if (seen.length >= MAX_DEPTH)
+    return fail(at(['extends'], 'extends-too-deep', `extends a chain of more than ${MAX_DEPTH} checklists; build on one that is closer to the start`));
+  const read = await readYamlFile(path, { ...context, kind: 'checklist' });
+  if (!read.ok) {
+    return fail(
+      at(
+        ['extends'],
+        'unknown-extends',
+        `extends "${name}", which is neither a built-in checklist nor a checklist file that can be read (${read.diagnostics[0]?.message ?? 'unreadable'})`,
+      ),
+    );
+  }
+  const base = await compose(read.file, context, check, [...seen, safeReal(file.path)]);
+  const circle = base.diagnostics.find((d) => d.rule === 'extends-cycle');
+  if (circle) return fail(at(['extends'], 'extends-cycle', `extends ${name}, which leads back to this checklist: ${circle.message.replace(/^.*\(/, '(')}`));
+  // The base is checked on its own first: its problems are its own, and are reported there.
+  const data = structuredClone(base.file.data);
+  const checked = check(base.file);
+  if (
+    base.diagnostics.some((d) => d.severity === 'error') ||
+    checked.diagnostics.some((d) => d.severity === 'error') ||
+    !checked.checklist ||
+    !isObject(data)
+  ) {
+    return fail(at(['extends'], 'invalid-extends', `extends ${name} (${path}), which has errors of its own; run cx-audit validate ${path}`));
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const baseQuestions = (Array.isArray(data.questions) ? data.questions : []).filter(isObject);
+  for (const q of baseQuestions) for (const key of DEFAULTS) if (q[key] === undefined && data[key] !== undefined) q[key] = data[key];
+  const ids = new Set(baseQuestions.map((q) => String(q.id)));
+  const skip = Array.isArray(own.skip) ? own.skip.map(String) : [];
+  skip.forEach((id, i) => {
+    if (!ids.has(id)) diagnostics.push(at(['skip', i], 'unknown-skip', `skips question "${id}", which ${name} does not have`));
+  });
+  const override = isObject(own.override) ? own.override : {};
+  const kept = baseQuestions.filter((q) => !skip.includes(String(q.id)));
+  for (const [id, change] of Object.entries(override)) {
+    const q = kept.find((x) => x.id === id);
+    if (!q) {
+      diagnostics.push(
+        at(['override', id], 'unknown-override', `overrides question "${id}", which ${name} does not have${skip.includes(id) ? ' (it is skipped)' : ''}`, true),
+      );
+      continue;
+    }
+    if (!isObject(change)) continue; // the schema reports it
+    const overridden: Origin['overridden'] = [];
+    for (const [field, value] of Object.entries(change)) {
+      if (!OVERRIDABLE[field]?.(value)) continue; // the schema reports it
+      overridden.push({ field, was: q[field] });
+      q[field] = value;
+    }
+    origins.set(id, { checklist: String(data.id), file: path, overridden });
+  }
+  for (const q of kept)
+    if (!origins.has(String(q.id)))
+      origins.set(String(q.id), { checklist: String(data.id), file: path, overridden: base.origins.get(String(q.id))?.overridden ?? [] });
+  const ownQuestions: unknown[] = Array.isArray(own.questions) ? (own.questions as unknown[]) : [];
+  ownQuestions.forEach((q, i) => {
+    if (isObject(q) && ids.has(String(q.id)) && !skip.includes(String(q.id))) {
+      diagnostics.push(
+        at(
+          ['questions', i, 'id'],
+          'duplicate-question-id',
+          `question "${String(q.id)}" is already in ${name}; change it there with override, or give this one another id`,
+        ),
+      );
+    }
+  });
+  const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as unknown[]) : []);
+  const baseActions = list('actions');
+  const baseCapabilities = list('capabilities');
+  const merged: Data = {
+    ...own,
+    questions: [...kept, ...ownQuestions],
+    ...(baseActions.length || own.actions !== undefined
+      ? { actions: [...baseActions, ...(Array.isArray(own.actions) ? (own.actions as unknown[]) : [])] }
+      : {}),
+    ...(baseCapabilities.length || own.capabilities !== undefined
+      ? { capabilities: [...baseCapabilities, ...(Array.isArray(own.capabilities) ? (own.capabilities as unknown[]) : [])] }
+      : {}),
+  };
+  // Places: inherited parts at `extends` (an overridden field at its override), the file's own where they are.
+  const keptIds = kept.map((q) => String(q.id));
+  const placeOf: YamlFile['placeOf'] = (p, options) => {
+    const [key, index, field] = p;
+    const inherited = key === 'questions' ? kept.length : key === 'actions' ? baseActions.length : key === 'capabilities' ? baseCapabilities.length : 0;
+    if (typeof index !== 'number') return file.placeOf(p, options);
+    if (index >= inherited) return file.placeOf([key!, index - inherited, ...p.slice(2)], options);
+    const id = keptIds[index];
+    if (key === 'questions' && id !== undefined && typeof field === 'string' && isObject(override[id]) && field in override[id]) {
+      return file.placeOf(['override', id, field], options);
+    }
+    return file.placeOf(['extends'], options);
+  };
+  return {
+    file: { path: file.path, hash: contentHash(`${file.hash}+${base.file.hash}`), data: merged, text: file.text, placeOf },
+    diagnostics,
+    origins,
+  };
+
+  function fail(d: Diagnostic): Composed {
+    return { file, diagnostics: [d], origins };
+  }
+}
+
+function safeReal(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}

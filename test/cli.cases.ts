@@ -213,7 +213,7 @@ export const CASES: CliCase[] = [
     env: { SOURCE_DATE_EPOCH: '1767225600' },
     exitCode: 0,
     stdout:
-      /## The plan\n\n2 actions in the plan: 1 in progress and 1 accepted; 1 overdue\.\n\nOnce its open actions are done, the score's low end reaches \d+\.\d[^\n]*\n\n\| Action \| Owner \| Due \| Status \|\n\| --- \| --- \| --- \| --- \|\n\| Send a tracking link with every parcel \| Jonas \| \*\*2025-12-15, overdue\*\* \| In progress \|\n\n\*\*Accepted gaps\*\* \(they still count as gaps in the score\):\n\n- Follow up a week after delivery: accepted by Jane until 2026-06-30\. Customers find it pushy\n/,
+      /## The plan\n\n2 actions in the plan: 1 in progress and 1 accepted; 1 overdue\.\n\nOnce its open actions are done, the score's low end reaches \d+\.\d[^\n]*\n\n\| Action \| Owner \| Due \| Status \|\n\| --- \| --- \| --- \| --- \|\n\| Send a tracking link with every parcel \| Jonas \| \*\*2025-12-15, overdue\*\* \| In progress \|\n\n\*\*Accepted gaps \(they still count as gaps in the score\):\*\*\n\n- Follow up a week after delivery: accepted by Jane until 2026-06-30\. Customers find it pushy\n/,
   },
   {
     name: 'report: --count-accepted needs --plan',

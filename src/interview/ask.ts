@@ -125,6 +125,12 @@ function fromMenu(result: MenuResult<MenuPick>, multiple: boolean): QuestionResp
 
 export function createAsk(ctx: AskContext): Ask {
   const context = { input: ctx.input, output: ctx.output, ...(ctx.signal ? { signal: ctx.signal } : {}) };
+  /**
+   * A prompt's message broken between words to the terminal's width (after
+   * the "? " in front of it): inquirer breaks long lines at the last column,
+   * mid-word.
+   */
+  const fit = (message: string): string => wrap(message, Math.max(20, ((ctx.output as { columns?: number }).columns ?? 80) - 2)).join('\n');
   const write = (text: string) => ctx.output.write(text);
 
   // Ctrl-C typed in the same instant as Enter arrives in the same chunk of
@@ -151,7 +157,7 @@ export function createAsk(ctx: AskContext): Ask {
           ? answers.length + 1
           : answers.findIndex((c) => c.value.kind === 'value' && c.value.value === current);
     const result = await prompt(() =>
-      menu<MenuPick>({ message: terminalSafe(question.text), answers, actions: meta, multiple: false, ...(start >= 0 ? { start } : {}) }, context),
+      menu<MenuPick>({ message: fit(terminalSafe(question.text)), answers, actions: meta, multiple: false, ...(start >= 0 ? { start } : {}) }, context),
     );
     return fromMenu(result, false);
   }
@@ -161,7 +167,7 @@ export function createAsk(ctx: AskContext): Ask {
     const picked = new Set(Array.isArray(current) ? current : []);
     const answers = answerEntries(spec.options).map((c) => ({ ...c, checked: c.value.kind === 'value' && picked.has(String(c.value.value)) }));
     const result = await prompt(() =>
-      menu<MenuPick>({ message: `${terminalSafe(question.text)} (${spec.hint})`, answers, actions: metaChoices(question, view), multiple: true }, context),
+      menu<MenuPick>({ message: fit(`${terminalSafe(question.text)} (${spec.hint})`), answers, actions: metaChoices(question, view), multiple: true }, context),
     );
     return fromMenu(result, true);
   }
@@ -171,7 +177,7 @@ export function createAsk(ctx: AskContext): Ask {
     const value = await prompt(() =>
       input(
         {
-          message: `${terminalSafe(question.text)} (${view.canGoBack ? '< goes back, ' : ''}? shows why, n/a or unsure work too)`,
+          message: fit(`${terminalSafe(question.text)} (${view.canGoBack ? '< goes back, ' : ''}? shows why, n/a or unsure work too)`),
           ...(typeof current === 'string' ? { default: terminalSafe(current) } : {}),
           required: true,
           validate: (typedText: string) => {
@@ -196,7 +202,7 @@ export function createAsk(ctx: AskContext): Ask {
     const result = await prompt(() =>
       menu<boolean>(
         {
-          message,
+          message: fit(message),
           answers: [
             { value: true, name: 'Yes', key: 'y' },
             { value: false, name: 'No', key: 'n' },
@@ -217,7 +223,7 @@ export function createAsk(ctx: AskContext): Ask {
         return prompt(() =>
           checkbox<CustomerType>(
             {
-              message: 'Who do you sell to? Questions that do not concern them are skipped.',
+              message: fit('Who do you sell to? Questions that do not concern them are skipped.'),
               choices: CUSTOMER_TYPES.map((t) => ({ value: t, name: CUSTOMER_TYPE_TEXT[t].label, checked: current.customerTypes?.includes(t) ?? false })),
               required: true,
             },
@@ -230,7 +236,7 @@ export function createAsk(ctx: AskContext): Ask {
         return prompt(() =>
           checkbox<Channel>(
             {
-              message: 'Which of these do you run? Questions about the others are skipped.',
+              message: fit('Which of these do you run? Questions about the others are skipped.'),
               choices: CHANNELS.map((c) => ({ value: c, name: CHANNEL_TEXT[c].label, checked: current.channels?.includes(c) ?? false })),
               pageSize: CHANNELS.length,
             },
@@ -247,7 +253,7 @@ export function createAsk(ctx: AskContext): Ask {
         return prompt(() =>
           checkbox<Market>(
             {
-              message: 'Where are your customers? Legal questions follow the rules of these markets.',
+              message: fit('Where are your customers? Legal questions follow the rules of these markets.'),
               choices: MARKETS.map((m) => ({ value: m, name: MARKET_TEXT[m].label, checked: current.markets?.includes(m) ?? false })),
               required: true,
             },
@@ -343,7 +349,9 @@ export function createAsk(ctx: AskContext): Ask {
     },
 
     show(textToShow) {
-      write(`\n${ctx.style.bold('Why it matters:')} ${terminalSafe(textToShow)}\n`);
+      const label = 'Why it matters:';
+      const [first = '', ...rest] = fit(`${label} ${terminalSafe(textToShow)}`).split('\n');
+      write(`\n${ctx.style.bold(label)}${first.slice(label.length)}\n${rest.map((l) => `${l}\n`).join('')}`);
     },
   };
 }

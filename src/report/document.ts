@@ -5,10 +5,18 @@
  * in the words of text.ts and wording.ts, as the Markdown report does.
  */
 import { MATURITY } from '../audit/model.js';
-import type { ActionResult, Report } from '../generated/report.js';
+import type { ActionResult, PlanProgress, Report, TeamResult } from '../generated/report.js';
 import type { Chart } from './charts.js';
 import {
+  acceptedText,
   actionMeta,
+  openPlanItems,
+  PLAN_ROWS,
+  planDoneSentence,
+  planSentence,
+  planStatusText,
+  teamHeadline,
+  teamSentence,
   actionsSentence,
   afterTitles,
   bylineText,
@@ -107,6 +115,8 @@ function summary(report: Report): Block[] {
   const held = heldBySentence(report);
   if (held) blocks.push(paragraph(held));
   blocks.push(paragraph(coverageSentence(report)));
+  const disagree = report.team && teamHeadline(report.team);
+  if (disagree) blocks.push(paragraph([strong(disagree), ` See "${HEADINGS.team}" below.`]));
   if (report.actions.length) {
     blocks.push({ kind: 'subheading', text: SUMMARY.doFirst });
     // The actions the projection assumes done: the same list, so the sentence under it adds up.
@@ -124,6 +134,53 @@ function summary(report: Report): Block[] {
     blocks.push({ kind: 'list', items });
   }
   return blocks;
+}
+
+/** Where the team disagrees: each disputed question, who answered what, the points at stake; the biggest first. */
+function* team(t: TeamResult): Generator<Block> {
+  yield paragraph(teamSentence(t));
+  for (const d of t.disagreements) {
+    yield {
+      kind: 'action',
+      heading: d.text,
+      meta: `At stake: ${formatScore(d.stake)} points · agreed for now: ${d.agreed.label}`,
+      blocks: [
+        {
+          kind: 'table',
+          columns: [{ title: 'Who' }, { title: 'Answer' }, { title: 'Note', width: 'fill' }],
+          rows: d.answers.map((a) => [a.respondent, a.label, a.note ?? '']),
+        },
+      ],
+    };
+  }
+}
+
+/** How the plan stands: counts, the score once it is done, open work by due day, accepted gaps. */
+function* plan(report: Report, p: PlanProgress): Generator<Block> {
+  yield paragraph(planSentence(p));
+  const done = planDoneSentence(report);
+  if (done) yield paragraph(done);
+  const open = openPlanItems(p);
+  if (open.length) {
+    yield {
+      kind: 'table',
+      columns: [{ title: 'Action', width: 'fill' }, { title: 'Owner' }, { title: 'Due' }, { title: 'Status' }],
+      rows: open
+        .slice(0, PLAN_ROWS)
+        .map((i) => [i.title, i.owner ?? '–', i.due ? (i.overdue ? [strong(`${i.due}, overdue`)] : i.due) : '–', planStatusText(i)]),
+    };
+    if (open.length > PLAN_ROWS) yield paragraph(`…and ${open.length - PLAN_ROWS} more open actions in the plan.`);
+  }
+  const accepted = p.items.filter((i) => i.state === 'accepted');
+  if (accepted.length) {
+    yield { kind: 'subheading', text: HEADINGS.accepted };
+    yield { kind: 'list', items: accepted.map((i) => ({ text: [strong(i.title), `: ${acceptedText(i)}`] })) };
+  }
+  const remains = p.items.filter((i) => i.gapRemains);
+  if (remains.length) {
+    yield { kind: 'subheading', text: HEADINGS.gapRemains };
+    yield { kind: 'list', items: remains.map((i) => ({ text: i.title })) };
+  }
 }
 
 function actionBlock(action: ActionResult, report: Report): Block {
@@ -318,6 +375,8 @@ export function reportDocument(report: Report): ReportDocument {
   const c = report.comparison;
   const sections: (Section | false)[] = [
     { id: 'summary', title: HEADINGS.summary, major: false, blocks: summary(report) },
+    report.team != null && { id: 'team', title: HEADINGS.team, major: false, blocks: team(report.team) },
+    report.plan != null && { id: 'plan', title: HEADINGS.plan, major: false, blocks: plan(report, report.plan) },
     report.actions.length > 0 && { id: 'actions', title: HEADINGS.actions, major: true, blocks: actions(report) },
     report.actions.length > report.projection.actions && { id: 'other-actions', title: HEADINGS.otherActions, major: false, blocks: otherActions(report) },
     report.actions.length > 0 && { id: 'impact-effort', title: HEADINGS.chart, major: true, blocks: chart(report) },

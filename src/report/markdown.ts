@@ -14,7 +14,11 @@ import {
   heldBySentence,
   IMPACT_LABELS,
   nextStepSentence,
+  acceptedText,
+  openPlanItems,
+  PLAN_ROWS,
   planDoneSentence,
+  planStatusText,
   planSentence,
   teamHeadline,
   teamSentence,
@@ -66,7 +70,7 @@ function summarySection(report: Report): string[] {
   if (held) lines.push('', md(held));
   lines.push('', md(coverageSentence(report)));
   const team = report.team && teamHeadline(report.team);
-  if (team) lines.push('', `**${md(team)}** See "Where your team disagrees" below.`);
+  if (team) lines.push('', `**${md(team)}** See "${HEADINGS.team}" below.`);
   if (report.actions.length) {
     lines.push('', `**${SUMMARY.doFirst}**`, '');
     // The actions the projection assumes done: the same list, so the sentence under it adds up.
@@ -169,7 +173,7 @@ function chartSection(report: Report): string[] {
 function teamSection(report: Report): string[] {
   const team = report.team;
   if (!team) return [];
-  const lines = ['## Where your team disagrees', '', md(teamSentence(team))];
+  const lines = [`## ${HEADINGS.team}`, '', md(teamSentence(team))];
   for (const d of team.disagreements) {
     lines.push('', `### ${md(d.text)}`, '', `At stake: ${formatScore(d.stake)} points · agreed for now: **${md(d.agreed.label)}**`, '');
     lines.push('| Who | Answer | Note |', '| --- | --- | --- |');
@@ -182,33 +186,28 @@ function teamSection(report: Report): string[] {
 function planSection(report: Report): string[] {
   const plan = report.plan;
   if (!plan) return [];
-  const lines = ['## The plan', '', md(planSentence(plan))];
+  const lines = [`## ${HEADINGS.plan}`, '', md(planSentence(plan))];
   const done = planDoneSentence(report);
   if (done) lines.push('', md(done));
-  const open = plan.items.filter((i) => i.state === 'open' || i.state === 'expired').sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+  const open = openPlanItems(plan);
   if (open.length) {
     lines.push('', '| Action | Owner | Due | Status |', '| --- | --- | --- | --- |');
-    for (const i of open.slice(0, PLAN_ROWS)) {
-      const status = i.state === 'expired' ? `Acceptance ran out on ${i.until}` : i.status === 'doing' ? 'In progress' : 'To do';
-      lines.push(row([md(i.title), md(i.owner ?? '–'), i.due ? (i.overdue ? `**${i.due}, overdue**` : i.due) : '–', status]));
-    }
+    for (const i of open.slice(0, PLAN_ROWS))
+      lines.push(row([md(i.title), md(i.owner ?? '–'), i.due ? (i.overdue ? `**${i.due}, overdue**` : i.due) : '–', planStatusText(i)]));
     if (open.length > PLAN_ROWS) lines.push('', `…and ${open.length - PLAN_ROWS} more open actions in the plan.`);
   }
   const accepted = plan.items.filter((i) => i.state === 'accepted');
   if (accepted.length) {
-    lines.push('', '**Accepted gaps** (they still count as gaps in the score):', '');
-    for (const i of accepted) lines.push(`- ${md(i.title)}: accepted by ${md(i.acceptedBy ?? '–')} until ${i.until ?? '–'}. ${md(i.reason ?? '')}`.trimEnd());
+    lines.push('', `**${HEADINGS.accepted}:**`, '');
+    for (const i of accepted) lines.push(`- ${md(i.title)}: ${md(acceptedText(i))}`);
   }
   const remains = plan.items.filter((i) => i.gapRemains);
   if (remains.length) {
-    lines.push('', '**Marked done, but the answers still show the gap:**', '');
+    lines.push('', `**${HEADINGS.gapRemains}:**`, '');
     for (const i of remains) lines.push(`- ${md(i.title)}`);
   }
   return lines;
 }
-
-/** Open actions the plan section lists; the plan file has the rest. */
-const PLAN_ROWS = 15;
 
 function strengthsSection(report: Report): string[] {
   if (report.strengths.length <= SUMMARY_STRENGTHS) return [];

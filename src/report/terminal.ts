@@ -14,17 +14,19 @@ const TERMINAL_LINES = 21;
 
 /**
  * What the terminal shows at the end of an interview: score, stage,
- * coverage and the first three actions, within TERMINAL_LINES lines at any
- * width from 40 columns; the full report is in the file.
+ * coverage and the first three actions, within TERMINAL_LINES lines at 80
+ * columns (narrower screens get more, shorter lines); the full report is in
+ * the file.
  */
 export function renderTerminal(report: Report, ctx: TerminalContext): string {
   const { style } = ctx;
   const width = Math.max(40, Math.min(ctx.width, 100));
   const out: string[] = [];
   const para = (text: string, decorate: (s: string) => string = (s) => s, indent = '') =>
-    out.push(...wrap(terminalSafe(text), width - indent.length).map((l, i) => `${indent}${i ? l : decorate(l)}`));
+    out.push(...wrap(terminalSafe(text), width - indent.length).map((l) => `${indent}${decorate(l)}`));
 
-  out.push(style.bold(terminalSafe(titleText(report))), '');
+  para(titleText(report), style.bold);
+  out.push('');
   const stage = report.maturity ? ` · stage ${report.maturity.level} of 5: ${report.maturity.name}` : '';
   para(`${scoreHeadline(report)}${stage}`, style.bold);
   const held = heldBySentence(report);

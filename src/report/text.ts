@@ -155,6 +155,7 @@ export function heldBySentence(report: Report): string | null {
   if (!m || !m.heldBy.length) return null;
   const next = MATURITY[m.level]!;
   const what = m.heldBy.map((c) => `${c.title.replace(/\.$/, '')} (${c.status === 'missing' ? 'not in place' : 'not known yet'})`);
+  if (m.band.level === next.level) return `Its score reaches stage ${next.level} (${next.name}), which also needs: ${listOf(what)}.`;
   return `Its score reaches stage ${m.band.level} (${m.band.name}), but stage ${next.level} (${next.name}) also needs: ${listOf(what)}.`;
 }
 
@@ -214,6 +215,26 @@ export function planDoneSentence(report: Report): string | null {
   if (!plan || plan.whenDone.low === null) return null;
   const stage = plan.whenDone.level !== null ? `, stage ${plan.whenDone.level}: ${MATURITY[plan.whenDone.level - 1]!.name}` : '';
   return `Once its open actions are done, the score${report.score.provisional ? "'s low end" : ''} reaches ${formatScore(plan.whenDone.low)}${stage}.`;
+}
+
+type PlanItem = PlanProgress['items'][number];
+
+/** Open actions a report lists; the plan file has the rest. */
+export const PLAN_ROWS = 15;
+
+/** The plan's open work, soonest due first (undated last): what the plan section of every format lists. */
+export function openPlanItems(plan: PlanProgress): PlanItem[] {
+  return plan.items.filter((i) => i.state === 'open' || i.state === 'expired').sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+}
+
+/** "To do", "In progress", or that an accepted gap's day has passed. */
+export function planStatusText(item: PlanItem): string {
+  return item.state === 'expired' ? `Acceptance ran out on ${item.until}` : item.status === 'doing' ? 'In progress' : 'To do';
+}
+
+/** "Accepted by Mara until 2027-03-01. The supplier changes in spring." */
+export function acceptedText(item: PlanItem): string {
+  return `accepted by ${item.acceptedBy ?? '–'} until ${item.until ?? '–'}. ${item.reason ?? ''}`.trimEnd();
 }
 
 /** "Your team of 3 disagrees on 4 questions; the biggest is worth 8.3 points of the score." */

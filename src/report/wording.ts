@@ -7,6 +7,10 @@ import type { AnswerResult, CapabilityResult, ToVerify } from '../generated/repo
 
 export const HEADINGS = {
   summary: 'Summary',
+  team: 'Where your team disagrees',
+  plan: 'The plan',
+  accepted: 'Accepted gaps (they still count as gaps in the score)',
+  gapRemains: 'Marked done, but the answers still show the gap',
   actions: 'What to do first',
   otherActions: 'Every other action, in order',
   chart: 'Impact and effort',

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,5 +109,16 @@ describe('a team audit', () => {
     const report = await runCli(['report', agreed, ...CHECKLISTS, '-f', 'json']);
     expect(report.code).toBe(0);
     expect(JSON.parse(report.stdout).answers.find((a: { key: string }) => a.key === 'shop/order-updates').label).toBe('A confirmation only');
+  });
+
+  it('never merges over a file, which may hold decisions made with --resolve', async () => {
+    const agreed = join(mkdtempSync(join(tmpdir(), 'cx-audit-team-')), 'agreed.yaml');
+    writeFileSync(agreed, 'decided: keep me\n');
+    const again = await runCli(['merge', ...TEAM, ...CHECKLISTS, '-o', agreed]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(
+      `cx-audit: ${agreed} already exists, and may hold decisions made with --resolve; choose another name, or move it away first (merge never overwrites)\n`,
+    );
+    expect(readFileSync(agreed, 'utf8')).toBe('decided: keep me\n');
   });
 });

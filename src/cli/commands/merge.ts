@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { serializeAnswers } from '../../answers/serialize.js';
 import { EXIT, InputError, UsageError } from '../../errors.js';
 import { planOutput, writeOutput } from '../../files/output.js';
@@ -14,7 +15,7 @@ export interface MergeOptions {
  * `cx-audit merge <answers-file...> [checklist...] -o agreed.yaml`: one
  * answers file with the team's agreed answers (team/consensus.ts), every
  * person's answer kept beside each, and the disputed questions marked for
- * `--resolve`.
+ * `--resolve`. Never overwrites a file.
  */
 export async function mergeCommand(files: string[], options: MergeOptions, ctx: CommandContext): Promise<number> {
   const members = files.filter(isAnswersFile);
@@ -22,6 +23,12 @@ export async function mergeCommand(files: string[], options: MergeOptions, ctx: 
   if (members.length < 2)
     throw new UsageError(`merge takes the answers files of two or more people, not ${members.length}; for one person's answers, use the file as it is`);
   const target = planOutput(options.output, protectedInputs({ answers: members, checklists: checklistFiles }));
+  // The merged file is where disputes get decided (--resolve): merging again over it would lose the decisions.
+  if (target.kind === 'file' && existsSync(target.target)) {
+    throw new InputError(
+      `${target.path} already exists, and may hold decisions made with --resolve; choose another name, or move it away first (merge never overwrites)`,
+    );
+  }
   const checklists = await checklistsForRun(checklistFiles, ctx);
   const loaded = [];
   for (const file of members) loaded.push({ file, ...(await answersForRun(file, checklists, ctx, { missing: 'error' })) });

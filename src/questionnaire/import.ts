@@ -50,6 +50,9 @@ export function isQuestionnaire(grid: Grid): boolean {
   return columns?.key !== undefined && columns.answer !== undefined;
 }
 
+/** The rule of a sheet with no rows at all: the one error of an import that is not in a cell. */
+export const EMPTY_QUESTIONNAIRE = 'empty-questionnaire';
+
 function diagnostic(file: string, row: number, column: number, severity: Diagnostic['severity'], rule: string, message: string): Diagnostic {
   return { file, line: row, column, severity, rule, message };
 }
@@ -76,7 +79,7 @@ export function answersFromGrid(grid: Grid, checklists: readonly LoadedChecklist
     result.diagnostics.push(diagnostic(file, row, column, severity, rule, message));
   const [header, ...rows] = grid.rows;
   if (!header) {
-    at(1, 1, 'error', 'empty-questionnaire', 'is empty; export a questionnaire with `cx-audit questionnaire export`, fill it in, then import that');
+    at(1, 1, 'error', EMPTY_QUESTIONNAIRE, 'is empty; export a questionnaire with `cx-audit questionnaire export`, fill it in, then import that');
     return result;
   }
   const found = headerColumns(header.cells);
@@ -103,7 +106,7 @@ export function answersFromGrid(grid: Grid, checklists: readonly LoadedChecklist
           columns.key,
           'error',
           'missing-key',
-          `row ${row} has an answer but no key in ${ref(columns.key)}; copy the key of its question from the exported questionnaire`,
+          `row ${row} has ${answer ? 'an answer' : 'a note'} but no key in ${ref(columns.key)}; copy the key of its question from the exported questionnaire`,
         );
       continue;
     }

@@ -36,6 +36,9 @@ export async function readQuestionnaire(path: string, context: ReadContext): Pro
   const fail = (rule: string, message: string): QuestionnaireRead => ({ ok: false, diagnostics: [{ file: path, severity: 'error', rule, message }] });
   const namedXlsx = /\.xls[xm]$/i.test(path);
   const namedCsv = /\.csv$/i.test(path);
+  // readInput would ask for the YAML files in a folder; a questionnaire is one spreadsheet file.
+  if (path !== '-' && statSync(path, { throwIfNoEntry: false })?.isDirectory())
+    return fail('unreadable', 'is a folder, not a questionnaire; pass the filled-in questionnaire file (.xlsx or .csv)');
   const read = await readInput(path, { ...context, kind: QUESTIONNAIRE });
   if (read.ok) {
     if (namedXlsx)
@@ -44,15 +47,16 @@ export async function readQuestionnaire(path: string, context: ReadContext): Pro
     return { ok: true, file: { format: 'csv', text: read.input.text }, diagnostics: read.input.diagnostics.filter((d) => d.rule !== 'byte-order-mark') };
   }
   if (read.reason === 'unreadable' || read.diagnostics.some((d) => d.rule === 'file-too-large')) return read;
-  if (!statSync(path).isFile()) return fail('not-a-file', 'is not a regular file; an Excel workbook is read from a file, not a pipe or the standard input');
+  if (path === '-' || !statSync(path).isFile())
+    return fail('not-a-file', 'is not a regular file; an Excel workbook is read from a file, not a pipe or the standard input');
   const bytes = readRegular(path, MAX_FILE_BYTES);
   if (looksLikeOle(bytes))
     return fail('old-xls', 'is an Excel 97–2003 workbook (.xls) or a password-protected one; save it as an Excel Workbook (.xlsx) without a password');
   if (!looksLikeZip(bytes))
     return namedXlsx ? fail('not-xlsx', 'is not an Excel workbook (.xlsx): it does not start as one; export the questionnaire again') : read;
   if (namedCsv) return fail('not-csv', 'is an Excel workbook, not CSV; name it .xlsx');
-  const size = unpackedSize(bytes);
-  if (size === undefined) return fail('bad-xlsx', 'is a damaged Excel workbook (its ZIP directory cannot be read); open it in Excel and save it again');
+  const size = unpackedSize(bytes, MAX_UNPACKED_BYTES);
+  if (size === undefined) return fail('bad-xlsx', 'is a damaged Excel workbook (its ZIP archive cannot be read); open it in Excel and save it again');
   if (size > MAX_UNPACKED_BYTES)
     return fail('file-too-large', `unpacks to more than ${describeSize(MAX_UNPACKED_BYTES)}; a questionnaire may unpack to at most that. Export it again`);
   return { ok: true, file: { format: 'xlsx', bytes }, diagnostics: [] };

@@ -3,6 +3,7 @@ import ExcelJS, { type Worksheet } from 'exceljs';
 import type { Profile } from '../answers/model.js';
 import type { Diagnostic } from '../files/diagnostic.js';
 import { csvCellText } from '../text/spreadsheet.js';
+import { csvFault } from './csv.js';
 import { isQuestionnaire, type Grid } from './import.js';
 import { columnName, COLUMNS, rowCells, type QuestionnaireRow } from './rows.js';
 import { withFixedTimes } from './zip.js';
@@ -180,24 +181,18 @@ function separatorOf(text: string): string {
  */
 export async function csvGrid(text: string, file: string): Promise<GridRead> {
   const workbook = new ExcelJS.Workbook();
+  const separator = separatorOf(text);
   try {
-    const sheet = await workbook.csv.read(Readable.from([text]), { map: (value: string) => value, parserOptions: { delimiter: separatorOf(text) } });
+    const sheet = await workbook.csv.read(Readable.from([text]), { map: (value: string) => value, parserOptions: { delimiter: separator } });
     return { ok: true, grid: gridOf(sheet, csvCellText), settings: {}, diagnostics: [] };
   } catch (error) {
-    const row = (workbook.worksheets[0]?.rowCount ?? 0) + 1;
-    const why = error instanceof Error ? error.message : String(error);
+    // The library's message names no place and quotes the rest of the file: the place is found again, the quote left out.
+    const fault = csvFault(text, separator);
+    const why = fault?.message ?? (error instanceof Error ? error.message : String(error)).replace(/ (in line: )?at '[\s\S]*$/, '');
+    const place = fault ? { line: fault.line, column: fault.column } : {};
     return {
       ok: false,
-      diagnostics: [
-        {
-          file,
-          line: row,
-          column: 1,
-          severity: 'error',
-          rule: 'bad-csv',
-          message: `is not valid CSV here (${why}); save it from the spreadsheet as CSV again`,
-        },
-      ],
+      diagnostics: [{ file, ...place, severity: 'error', rule: 'bad-csv', message: `is not valid CSV: ${why}; save it from the spreadsheet as CSV again` }],
     };
   }
 }

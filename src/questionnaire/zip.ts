@@ -1,6 +1,8 @@
+import { inflateRawSync } from 'node:zlib';
+
 /**
  * The little of the ZIP format (PKWARE APPNOTE 6.3) that a workbook needs
- * besides its library: the sizes its entries unpack to, read before the
+ * besides its library: the sizes its entries unpack to, checked before the
  * library unpacks them, and fixed times, so the same questionnaire gives
  * the same bytes.
  */
@@ -13,12 +15,18 @@ const END_SIZE = 22;
 const ENTRY_SIZE = 46;
 /** A size that says "see the ZIP64 record": too large for a questionnaire anyway. */
 const ZIP64 = 0xffffffff;
+/** The two ways a workbook's entries are packed: stored as they are, or deflated. */
+const STORED = 0;
+const DEFLATED = 8;
 
 interface Entry {
   /** Where its central directory header starts. */
   central: number;
   /** Where its local header starts. */
   local: number;
+  /** How it is packed: STORED, DEFLATED or another method. */
+  method: number;
+  packed: number;
   unpacked: number;
 }
 
@@ -44,22 +52,46 @@ function entries(bytes: Uint8Array): Entry[] | undefined {
     if (at + ENTRY_SIZE > end || view.getUint32(at, true) !== DIRECTORY_ENTRY) return undefined;
     const local = view.getUint32(at + 42, true);
     if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL_HEADER) return undefined;
-    list.push({ central: at, local, unpacked: view.getUint32(at + 24, true) });
+    list.push({ central: at, local, method: view.getUint16(at + 10, true), packed: view.getUint32(at + 20, true), unpacked: view.getUint32(at + 24, true) });
     at += ENTRY_SIZE + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   return list;
 }
 
 /**
- * What the archive's entries say they unpack to, in bytes, or undefined when
- * it is no readable ZIP archive. A few kilobytes can unpack to gigabytes (a
- * "zip bomb"), and the workbook library unpacks every entry whole into
- * memory: this is checked first.
+ * Whether an entry unpacks to exactly the size its directory header says,
+ * found by unpacking it with that size as the limit: an archive whose
+ * headers understate it (a "zip bomb" that lies) is stopped at the size it
+ * claimed, not at the gigabytes it holds.
  */
-export function unpackedSize(bytes: Uint8Array): number | undefined {
+function unpacksAsSaid(bytes: Uint8Array, entry: Entry): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const start = entry.local + 30 + view.getUint16(entry.local + 26, true) + view.getUint16(entry.local + 28, true);
+  if (start + entry.packed > bytes.length) return false;
+  if (entry.method === STORED) return entry.packed === entry.unpacked;
+  if (entry.method !== DEFLATED) return false;
+  try {
+    return inflateRawSync(bytes.subarray(start, start + entry.packed), { maxOutputLength: Math.max(1, entry.unpacked) }).length === entry.unpacked;
+  } catch {
+    // Larger than it said (the limit was hit), or not deflated data at all.
+    return false;
+  }
+}
+
+/**
+ * What the archive's entries unpack to, in bytes, or undefined when it is no
+ * readable ZIP archive or an entry does not unpack to the size it says. A few
+ * kilobytes can unpack to gigabytes (a "zip bomb"), and the workbook library
+ * unpacks every entry whole into memory: this is checked first. Sizes over
+ * `limit` are returned as they are said, without unpacking anything; under
+ * it, each entry is unpacked once, bounded by its size, to check it.
+ */
+export function unpackedSize(bytes: Uint8Array, limit: number): number | undefined {
   const list = entries(bytes);
   if (!list) return undefined;
-  return list.reduce((sum, e) => sum + (e.unpacked === ZIP64 ? Infinity : e.unpacked), 0);
+  const said = list.reduce((sum, e) => sum + (e.unpacked === ZIP64 ? Infinity : e.unpacked), 0);
+  if (said > limit) return said;
+  return list.every((e) => unpacksAsSaid(bytes, e)) ? said : undefined;
 }
 
 /** A date as MS-DOS writes it (two 16-bit words, local time, 2-second steps), taken in UTC; DOS knows 1980 to 2107 only. */

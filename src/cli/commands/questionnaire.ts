@@ -8,7 +8,7 @@ import { isError, sortDiagnostics, type Diagnostic } from '../../files/diagnosti
 import { planOutput, writeOutput, type OutputPlan } from '../../files/output.js';
 import { parseYaml, type YamlFile } from '../../files/yaml-file.js';
 import { questionnaireCsv } from '../../questionnaire/csv.js';
-import { answersFromGrid, unaskedAnswers, type GridAnswers } from '../../questionnaire/import.js';
+import { answersFromGrid, EMPTY_QUESTIONNAIRE, unaskedAnswers, type GridAnswers } from '../../questionnaire/import.js';
 import { readQuestionnaire } from '../../questionnaire/read.js';
 import { questionnaireRows } from '../../questionnaire/rows.js';
 import type { CommandContext } from '../context.js';
@@ -89,11 +89,14 @@ export async function questionnaireExportCommand(checklistFiles: string[], optio
   return EXIT.ok;
 }
 
-/** The import failed: every problem, in sheet order, and the promise that nothing was written. */
-function cannotImport(file: string, diagnostics: readonly Diagnostic[]): InputError {
-  return new InputError(`cannot import ${file}:`, {
-    details: [...sortDiagnostics([...diagnostics]).map(diagnosticLine), 'Fix these cells and import it again; nothing was written.'],
-  });
+/**
+ * The import failed: every problem, in sheet order, and the promise that
+ * nothing was written. Only problems found in the sheet's cells ask for
+ * cells to be fixed; a file that is no questionnaire at all has none.
+ */
+function cannotImport(file: string, diagnostics: readonly Diagnostic[], inCells = false): InputError {
+  const closing = inCells ? 'Fix these cells and import it again; nothing was written.' : 'Nothing was written.';
+  return new InputError(`cannot import ${file}:`, { details: [...sortDiagnostics([...diagnostics]).map(diagnosticLine), closing] });
 }
 
 /**
@@ -157,7 +160,7 @@ export async function questionnaireImportCommand(
   const text = serializeAnswers(answers, checklists);
   const checked = checkWritten(text, file, imported, checklists);
   const diagnostics = [...read.diagnostics, ...sheet.diagnostics, ...imported.diagnostics, ...checked.diagnostics];
-  if (diagnostics.some(isError)) throw cannotImport(file, diagnostics);
+  if (diagnostics.some(isError)) throw cannotImport(file, diagnostics, !diagnostics.some((d) => isError(d) && d.rule === EMPTY_QUESTIONNAIRE));
   for (const d of sortDiagnostics([...diagnostics, ...unaskedAnswers(imported, checklists, profile, file)])) ctx.notice(diagnosticLine(d));
 
   await writeOutput(target, [text], ctx.io.stdout, ctx.io.signal);

@@ -112,12 +112,8 @@ export function checkAnswers(file: YamlFile, readDiagnostics: readonly Diagnosti
       answers.answers.set(key, record);
       continue;
     }
-    const problem = invalidAnswer(question, record.answer);
-    if (problem) {
-      at(['answers', key, 'answer'], 'error', 'invalid-answer', problem);
-      continue;
-    }
-    // An answer to a question that has changed since no longer says what it said: it is asked again.
+    // An answer to a question that has changed since no longer says what it said: it is asked again
+    // (first: a choice since renamed would otherwise stop the run as a wrong answer).
     if (record.asked !== undefined && record.asked !== questionStamp(question)) {
       at(
         ['answers', key, 'asked'],
@@ -125,6 +121,11 @@ export function checkAnswers(file: YamlFile, readDiagnostics: readonly Diagnosti
         'question-changed',
         `question ${key} has changed since it was answered (it now reads "${question.text.length > 80 ? `${question.text.slice(0, 80)}…` : question.text}"); the answer ${JSON.stringify(record.answer)} is set aside until it is answered again`,
       );
+      continue;
+    }
+    const problem = invalidAnswer(question, record.answer);
+    if (problem) {
+      at(['answers', key, 'answer'], 'error', 'invalid-answer', problem);
       continue;
     }
     // The dates decide whether an answer has expired: one that is not a real day would silently never expire.

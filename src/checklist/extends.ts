@@ -5,13 +5,17 @@ import { contentHash } from '../files/hash.js';
 import type { ReadContext } from '../files/read-input.js';
 import { readYamlFile, type YamlFile } from '../files/yaml-file.js';
 import { builtinChecklistPaths } from '../paths.js';
+import { didYouMean } from '../text/suggest.js';
+import type { Checklist } from './model.js';
+import { conditionHolders, referencesIn } from './rules/context.js';
 
-/** Where an inherited question comes from, and what this checklist changed in it: for `validate --print-resolved`. */
+/** Where an inherited question comes from, and what was changed in it on the way: for `validate --print-resolved`. */
 export interface Origin {
+  /** The checklist that first has the question, and its file. */
   checklist: string;
   file: string;
-  /** Fields this checklist overrides, with the value they had. */
-  overridden: { field: string; was: unknown }[];
+  /** Overridden fields, first change first: the value each had, and the checklist (by id) whose override changed it. */
+  overridden: { field: string; was: unknown; by: string }[];
 }
 
 export interface Composed {
@@ -19,6 +23,8 @@ export interface Composed {
   diagnostics: Diagnostic[];
   /** Question id → where it came from, for inherited questions. */
   origins: Map<string, Origin>;
+  /** The files of a circle of extends this checklist is in or leads to, first to last (the first again at the end). */
+  cycle?: string[];
 }
 
 /** Root defaults a question inherits from its own checklist, made explicit before it moves to another. */
@@ -51,6 +57,11 @@ function declaredId(path: string): string | undefined {
   }
 }
 
+/** The ids of the built-in checklists. */
+function builtinIds(): string[] {
+  return builtinChecklistPaths().flatMap((p) => declaredId(p) ?? []);
+}
+
 /** A built-in checklist's file by its id, or a path relative to the extending file. */
 function basePath(name: string, from: string): string {
   const builtin = builtinChecklistPaths().find((p) => declaredId(p) === name);
@@ -75,7 +86,6 @@ export async function compose(
 ): Promise<Composed> {
   const own = file.data;
   const origins = new Map<string, Origin>();
-  if (!isObject(own) || typeof own.extends !== 'string') return { file, diagnostics: [], origins };
   const at = (path: (string | number)[], rule: string, message: string, key = false): Diagnostic => ({
     file: file.path,
     ...file.placeOf(path, { key }),
@@ -83,6 +93,21 @@ export async function compose(
     rule,
     message,
   });
+  if (!isObject(own)) return { file, diagnostics: [], origins };
+  if (own.extends === undefined) {
+    // skip and override change the questions of the checklist extended: without one, they would do nothing, silently.
+    const orphans = ['skip', 'override'].filter((key) => own[key] !== undefined);
+    const diagnostics = orphans.map((key) =>
+      at(
+        [key],
+        'needs-extends',
+        `"${key}" changes the questions of the checklist this one extends, and it extends none; add extends: <a built-in checklist's id or a file>, or remove "${key}"`,
+        true,
+      ),
+    );
+    return { file, diagnostics, origins };
+  }
+  if (typeof own.extends !== 'string') return { file, diagnostics: [], origins };
   const name = own.extends;
   const path = basePath(name, file.path);
   let real = path;
@@ -91,11 +116,12 @@ export async function compose(
   } catch {
     // the reader reports it
   }
-  if (seen.includes(real) || real === safeReal(file.path)) {
-    const chain = [...seen, safeReal(file.path), real].map((p) => basename(p));
-    return fail(
-      at(['extends'], 'extends-cycle', `extends ${name}, which extends this checklist again (${chain.join(' → ')}); a checklist cannot build on itself`),
-    );
+  const self = safeReal(file.path);
+  if (real === self)
+    return fail(at(['extends'], 'extends-cycle', `extends ${name}, which is this checklist itself; a checklist cannot build on itself, so name another one`));
+  if (seen.includes(real)) {
+    const chain = [...seen, self, real];
+    return fail(at(['extends'], 'extends-cycle', circleMessage(name, chain.slice(chain.indexOf(real)), self)), chain.slice(chain.indexOf(real)));
   }
   if (seen.length >= MAX_DEPTH)
     return fail(at(['extends'], 'extends-too-deep', `extends a chain of more than ${MAX_DEPTH} checklists; build on one that is closer to the start`));
@@ -105,13 +131,14 @@ export async function compose(
       at(
         ['extends'],
         'unknown-extends',
-        `extends "${name}", which is neither a built-in checklist nor a checklist file that can be read (${read.diagnostics[0]?.message ?? 'unreadable'})`,
+        `extends "${name}", which is neither a built-in checklist nor a checklist file that can be read (${read.diagnostics[0]?.message ?? 'unreadable'})${
+          didYouMean(name, builtinIds()) || '; cx-audit list shows the built-in checklists, and a file is found from the folder of this one'
+        }`,
       ),
     );
   }
-  const base = await compose(read.file, context, check, [...seen, safeReal(file.path)]);
-  const circle = base.diagnostics.find((d) => d.rule === 'extends-cycle');
-  if (circle) return fail(at(['extends'], 'extends-cycle', `extends ${name}, which leads back to this checklist: ${circle.message.replace(/^.*\(/, '(')}`));
+  const base = await compose(read.file, context, check, [...seen, self]);
+  if (base.cycle) return fail(at(['extends'], 'extends-cycle', circleMessage(name, base.cycle, self)), base.cycle);
   // The base is checked on its own first: its problems are its own, and are reported there.
   const data = structuredClone(base.file.data);
   const checked = check(base.file);
@@ -125,6 +152,11 @@ export async function compose(
   }
 
   const diagnostics: Diagnostic[] = [];
+  // A question the base inherited itself comes from further back, with the base's own overrides.
+  const originOf = (id: string): Origin => {
+    const further = base.origins.get(id);
+    return further ? { ...further, overridden: [...further.overridden] } : { checklist: String(data.id), file: path, overridden: [] };
+  };
   const baseQuestions = (Array.isArray(data.questions) ? data.questions : []).filter(isObject);
   for (const q of baseQuestions) for (const key of DEFAULTS) if (q[key] === undefined && data[key] !== undefined) q[key] = data[key];
   const ids = new Set(baseQuestions.map((q) => String(q.id)));
@@ -134,6 +166,14 @@ export async function compose(
   });
   const override = isObject(own.override) ? own.override : {};
   const kept = baseQuestions.filter((q) => !skip.includes(String(q.id)));
+  // A question left out must not leave a condition of the rest pointing at nothing.
+  const holders = conditionHolders({ questions: kept, capabilities: Array.isArray(data.capabilities) ? data.capabilities : [] } as unknown as Checklist);
+  skip.forEach((id, i) => {
+    const holder = holders.find((h) => referencesIn(h).some((ref) => ref.id === id));
+    if (!holder) return;
+    const fix = holder.name.startsWith('question') ? `skip ${holder.name.replace('question ', '')} too, or keep "${id}"` : `keep "${id}"`;
+    diagnostics.push(at(['skip', i], 'skipped-dependency', `skips question "${id}", which ${holder.name} of ${name} depends on; ${fix}`));
+  });
   for (const [id, change] of Object.entries(override)) {
     const q = kept.find((x) => x.id === id);
     if (!q) {
@@ -143,17 +183,15 @@ export async function compose(
       continue;
     }
     if (!isObject(change)) continue; // the schema reports it
-    const overridden: Origin['overridden'] = [];
+    const origin = originOf(id);
     for (const [field, value] of Object.entries(change)) {
       if (!OVERRIDABLE[field]?.(value)) continue; // the schema reports it
-      overridden.push({ field, was: q[field] });
+      origin.overridden.push({ field, was: q[field], by: String(own.id) });
       q[field] = value;
     }
-    origins.set(id, { checklist: String(data.id), file: path, overridden });
+    origins.set(id, origin);
   }
-  for (const q of kept)
-    if (!origins.has(String(q.id)))
-      origins.set(String(q.id), { checklist: String(data.id), file: path, overridden: base.origins.get(String(q.id))?.overridden ?? [] });
+  for (const q of kept) if (!origins.has(String(q.id))) origins.set(String(q.id), originOf(String(q.id)));
   const ownQuestions: unknown[] = Array.isArray(own.questions) ? (own.questions as unknown[]) : [];
   ownQuestions.forEach((q, i) => {
     if (isObject(q) && ids.has(String(q.id)) && !skip.includes(String(q.id))) {
@@ -198,9 +236,17 @@ export async function compose(
     origins,
   };
 
-  function fail(d: Diagnostic): Composed {
-    return { file, diagnostics: [d], origins };
+  function fail(d: Diagnostic, cycle?: string[]): Composed {
+    return { file, diagnostics: [d], origins, ...(cycle ? { cycle } : {}) };
   }
+}
+
+/** The message for an extends that ends in a circle: this checklist is in it, or the circle is further on. */
+function circleMessage(name: string, cycle: readonly string[], self: string): string {
+  const names = cycle.map((p) => basename(p)).join(' → ');
+  return cycle.includes(self)
+    ? `extends ${name}, which leads back to this checklist (${names}); a checklist cannot build on itself, so remove one of these extends`
+    : `extends ${name}, which builds on a circle of checklists (${names}); remove one of the extends in that circle`;
 }
 
 function safeReal(path: string): string {

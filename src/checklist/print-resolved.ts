@@ -1,4 +1,6 @@
 import { Document, isMap, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { dirname, relative, resolve } from 'node:path';
+import { builtinChecklistPaths } from '../paths.js';
 import type { LoadedChecklist } from './model.js';
 
 /** The fields of a resolved question worth showing, in this order. */
@@ -40,14 +42,20 @@ export function printResolved(checklist: LoadedChecklist): string {
   const doc = new Document({ id: checklist.id, title: checklist.title, version: checklist.version, questions });
   doc.commentBefore = ` ${checklist.id} as resolved from ${checklist.file}`;
   const seq = doc.get('questions', true) as YAMLSeq;
+  const builtin = new Set(builtinChecklistPaths().map((p) => resolve(p)));
+  // A file as `extends` names it: built-in, or its path from this checklist's folder.
+  const where = (file: string) => (builtin.has(resolve(file)) ? 'built-in' : relative(dirname(resolve(checklist.file)), resolve(file)).replace(/\\/g, '/'));
   seq.items.forEach((item, i) => {
     const q = checklist.questions[i]!;
     const origin = checklist.origins?.get(q.id);
     if (!isMap(item)) return;
-    item.commentBefore = origin ? ` from ${origin.checklist} (${origin.file})` : ' this file';
-    for (const change of origin?.overridden ?? []) {
-      const pair = (item as YAMLMap<Scalar, unknown>).items.find((p: Pair<Scalar, unknown>) => p.key.value === change.field);
-      if (pair?.value && typeof pair.value === 'object') (pair.value as Scalar).comment = ` overridden here; was ${JSON.stringify(change.was)}`;
+    item.commentBefore = origin ? ` from ${origin.checklist} (${where(origin.file)})` : ' this file';
+    const byField = new Map<string, NonNullable<typeof origin>['overridden']>();
+    for (const change of origin?.overridden ?? []) byField.set(change.field, [...(byField.get(change.field) ?? []), change]);
+    for (const [field, changes] of byField) {
+      const pair = (item as YAMLMap<Scalar, unknown>).items.find((p: Pair<Scalar, unknown>) => p.key.value === field);
+      const said = changes.map((c) => `${c.by === checklist.id ? 'overridden here' : `overridden in ${c.by}`}; was ${JSON.stringify(c.was)}`);
+      if (pair?.value && typeof pair.value === 'object') (pair.value as Scalar).comment = ` ${said.join(', then ')}`;
     }
   });
   return doc.toString({ lineWidth: 0 });

@@ -1,7 +1,19 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import type { Place } from '../files/diagnostic.js';
 import type { ChecklistFileResult } from './load.js';
+
+/**
+ * Where a source was written, when it comes from a file (the project config):
+ * a source that cannot be found is reported there, at its line, rather than
+ * under its own name.
+ */
+export interface SourcePlace extends Place {
+  file: string;
+  /** The source as written, before it was made absolute. */
+  written: string;
+}
 
 /** Checklist files from sources, with the sources that could not be read as results of their own. */
 export interface Expanded {
@@ -28,12 +40,12 @@ function exists(path: string): boolean {
  * in its package.json, files or folders relative to the package. The package
  * is found the way Node finds it from `fromDir`.
  */
-function packageChecklists(name: string, fromDir: string): { paths: string[] } | { problem: string } {
+function packageChecklists(name: string, fromDir: string, here = 'here'): { paths: string[] } | { problem: string } {
   let manifest: string;
   try {
     manifest = createRequire(join(resolve(fromDir), 'package.json')).resolve(`${name}/package.json`);
   } catch {
-    return { problem: `is no file or folder here, nor an npm package installed for ${resolve(fromDir)}; check the name, or run npm install ${name}` };
+    return { problem: `is no file or folder ${here}, nor an npm package installed for ${resolve(fromDir)}; check the name, or run npm install ${name}` };
   }
   let data: unknown;
   try {
@@ -48,6 +60,11 @@ function packageChecklists(name: string, fromDir: string): { paths: string[] } |
   return { paths: list.map((p) => join(dirname(manifest), p)) };
 }
 
+/** Whether `name` is an npm package installed for `fromDir` (found the way Node finds it) that lists checklists. */
+export function isInstalledPackage(name: string, fromDir = '.'): boolean {
+  return looksLikePackage(name) && 'paths' in packageChecklists(name, fromDir);
+}
+
 /**
  * Checklist sources to files: a file is itself; a folder stands for the YAML
  * files inside it, recursively, in name order; a name that is neither but
@@ -55,12 +72,16 @@ function packageChecklists(name: string, fromDir: string): { paths: string[] } |
  * Each file is listed once, however many links or sources lead to it; a
  * source that cannot be read is reported, and the rest still used.
  */
-export function expandSources(sources: readonly string[], fromDir = '.'): Expanded {
+export function expandSources(sources: readonly string[], fromDir = '.', placeOf?: (index: number) => SourcePlace | undefined): Expanded {
   const files: string[] = [];
   const unreadable: ChecklistFileResult[] = [];
   const seen = new Set<string>();
-  const fail = (file: string, message: string) =>
-    unreadable.push({ file, unreadable: true, diagnostics: [{ file, severity: 'error', rule: 'unreadable', message }] });
+  const fail = (file: string, message: string, place: Place = {}) =>
+    unreadable.push({
+      file,
+      unreadable: true,
+      diagnostics: [{ file, ...(place.line !== undefined ? { line: place.line, column: place.column } : {}), severity: 'error', rule: 'unreadable', message }],
+    });
   const add = (path: string) => {
     let real = path;
     try {
@@ -110,12 +131,22 @@ export function expandSources(sources: readonly string[], fromDir = '.'): Expand
     if (isDir) walk(path);
     else add(path);
   };
-  for (const source of sources) {
-    if (!exists(source) && looksLikePackage(source)) {
-      const found = packageChecklists(source, fromDir);
-      if ('problem' in found) fail(source, found.problem);
-      else found.paths.forEach(visit);
+  sources.forEach((source, index) => {
+    // A name is looked for as a file or folder first, from the folder it was written in.
+    const found = exists(resolve(fromDir, source));
+    const place = found ? undefined : placeOf?.(index);
+    if (!found && looksLikePackage(source)) {
+      const pack = packageChecklists(source, fromDir, place ? 'next to the config' : 'here');
+      if (!('problem' in pack)) pack.paths.forEach(visit);
+      else if (place) fail(place.file, `"${place.written}" in checklists ${pack.problem}`, place);
+      else fail(source, pack.problem);
+    } else if (place) {
+      fail(
+        place.file,
+        `"${place.written}" in checklists does not exist (looked for ${source}); check the path: paths in the config are relative to its folder`,
+        place,
+      );
     } else visit(source);
-  }
+  });
   return { files, unreadable };
 }

@@ -24,15 +24,19 @@ function yesNo(value: boolean | undefined): string | undefined {
   return value === undefined ? undefined : value ? 'yes' : 'no';
 }
 
+/** Commands that use no setting: a broken config must not keep anyone from `cx-audit schema config`, the help to fix it. */
+const WITHOUT_CONFIG = new Set(['schema', 'init']);
+
 /**
  * Loads the project config and gives the command its settings for every
  * option the command line did not set; a flag always wins. A config that
  * cannot be used stops the run (exit 2) with its problems, as any file does.
  */
 export async function configForRun(action: Command, explicit: string | undefined, io: Io): Promise<LoadedConfig | undefined> {
+  if (WITHOUT_CONFIG.has(action.name()) && action.parent?.parent === null) return undefined;
   const loaded = await loadConfig(process.cwd(), explicit, { stdin: io.stdin, ...(io.signal ? { signal: io.signal } : {}) });
   if (!loaded.ok) {
-    throw new InputError(`cannot use the config ${explicit ?? 'file'}:`, {
+    throw new InputError(`${loaded.unreadable ? 'cannot read' : 'cannot use'} the config file ${loaded.file}:`, {
       details: loaded.diagnostics.filter((d) => d.severity === 'error').map(diagnosticLine),
     });
   }
@@ -44,6 +48,7 @@ export async function configForRun(action: Command, explicit: string | undefined
     const v = value(config.settings);
     if (v === undefined || !names.has(option) || action.getOptionValueSource(option) === 'cli') continue;
     action.setOptionValueWithSource(option, v, 'config');
+    config.applied.add(option);
   }
   return config;
 }

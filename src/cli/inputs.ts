@@ -11,6 +11,7 @@ import { planOutput, type OutputPlan, type ProtectedInput } from '../files/outpu
 import type { ReadContext } from '../files/read-input.js';
 import { builtinChecklistPaths } from '../paths.js';
 import { expandSources } from '../checklist/sources.js';
+import { configChecklists } from '../config/config.js';
 import { oneLine } from '../text/sanitize.js';
 import { makeStyle } from '../text/style.js';
 import type { CommandContext } from './context.js';
@@ -36,7 +37,7 @@ export async function checklistsForRun(paths: readonly string[], ctx: CommandCon
   const { files, unreadable } = paths.length
     ? expandSources(paths)
     : configured
-      ? expandSources(configured, ctx.config!.dir)
+      ? configChecklists(ctx.config!)
       : { files: builtinChecklistPaths(), unreadable: [] };
   favorMemoryForLargeInput(files);
   const result = await loadChecklists(files, readContext(ctx));

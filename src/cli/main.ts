@@ -56,8 +56,11 @@ function parseTop(value: string): number {
  * a checklist: a first argument that is no file and looks like a word, not a
  * file name, is taken as a mistyped command.
  */
-function rejectMistypedCommand(first: string | undefined, commands: readonly string[]): void {
+async function rejectMistypedCommand(first: string | undefined, commands: readonly string[]): Promise<void> {
   if (first === undefined || existsSync(first) || /[/\\.]/.test(first)) return;
+  // A checklist pack installed here is a checklist source, not a typo.
+  const { isInstalledPackage } = await import('../checklist/sources.js');
+  if (isInstalledPackage(first)) return;
   const guess = closest(first, commands);
   throw new UsageError(
     guess
@@ -132,7 +135,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       .option('--resolve', 'ask only the disputed questions of a merged team file (cx-audit merge), showing what each person answered')
       .option('--no-input', 'never prompt; fail if answers are missing'),
   ).action(async (checklists: string[], options: AuditOptions) => {
-    rejectMistypedCommand(
+    await rejectMistypedCommand(
       checklists[0],
       program.commands.map((c) => c.name()),
     );
@@ -258,7 +261,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('validate')
     .description('check checklist files; never prompts')
-    .argument('<file...>', 'checklist files or folders of them')
+    .argument('[file...]', 'checklist files, folders of them, or npm packages of checklists (default: the checklists of the project config)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
     .option('--strict', 'warnings fail too')
     .option('--print-resolved', 'print each checklist as cx-audit uses it (after extends, skip, override and defaults), with where each question comes from')

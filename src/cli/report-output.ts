@@ -205,8 +205,9 @@ export async function produceReport(
     date: reportDate(ctx.io.env),
     toolVersion: VERSION,
     top: options.top,
-    client: options.client,
-    auditor: options.auditor,
+    // From the project config, a client or auditor is a default: the answers file's own wins over it.
+    client: ctx.config?.applied.has('client') ? (input.answers.client ?? options.client) : options.client,
+    auditor: ctx.config?.applied.has('auditor') ? (input.answers.auditor ?? options.auditor) : options.auditor,
     warnings: input.warnings,
   };
   const report = audit(auditInput);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { looksLikePackage } from '../checklist/sources.js';
+import { expandSources, looksLikePackage, type Expanded } from '../checklist/sources.js';
 import { lilconfig } from 'lilconfig';
 import type { Diagnostic } from '../files/diagnostic.js';
 import type { ReadContext } from '../files/read-input.js';
@@ -21,11 +21,19 @@ export interface LoadedConfig {
   /** Its folder: where the npm packages it names are found from. */
   dir: string;
   settings: Config;
-  /** Where each setting sits in the file, as line:column, for `cx-audit config`. */
-  places: Partial<Record<keyof Config, string>>;
+  /**
+   * Where each setting sits in the file, as line:column, for `cx-audit config`:
+   * by its key, and the profile's by `profile.<key>`.
+   */
+  places: Partial<Record<string, string>>;
+  /** Each checklist source as written, and where: a source that cannot be found is reported at its line. */
+  checklistPlaces: { written: string; line?: number | undefined; column?: number | undefined }[];
+  /** The options the config gave this run (the command line left them out): filled in by the command line. */
+  applied: Set<string>;
 }
 
-export type ConfigLoad = { ok: true; config: LoadedConfig | undefined; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+export type ConfigLoad =
+  { ok: true; config: LoadedConfig | undefined; diagnostics: Diagnostic[] } | { ok: false; file: string; unreadable: boolean; diagnostics: Diagnostic[] };
 
 const configVocabulary: SchemaVocabulary = {
   describe: (path) => (path.length === 0 ? 'the config' : path[0] === 'profile' ? 'the profile' : `"${String(path[0])}"`),
@@ -51,9 +59,9 @@ export async function loadConfig(cwd: string, explicit: string | undefined, cont
     file = found.filepath;
   }
   const read = await readYamlFile(file, { ...context, kind: 'config file' });
-  if (!read.ok) return { ok: false, diagnostics: read.diagnostics };
+  if (!read.ok) return { ok: false, file, unreadable: read.reason === 'unreadable', diagnostics: read.diagnostics };
   const schema = schemaDiagnostics(validateConfig, read.file, configVocabulary);
-  if (schema.length) return { ok: false, diagnostics: [...read.diagnostics, ...schema] };
+  if (schema.length) return { ok: false, file, unreadable: false, diagnostics: [...read.diagnostics, ...schema] };
   const settings = read.file.data as Config;
   const dir = dirname(resolve(file));
   const path = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
@@ -65,9 +73,24 @@ export async function loadConfig(cwd: string, explicit: string | undefined, cont
     ...(settings.checklists ? { checklists: settings.checklists.map((c) => (looksLikePackage(c) && !existsSync(path(c)) ? c : path(c))) } : {}),
   };
   const places: LoadedConfig['places'] = {};
-  for (const key of Object.keys(settings) as (keyof Config)[]) {
-    const place = read.file.placeOf([key], { key: true });
-    if (place.line) places[key] = `${place.line}:${place.column}`;
+  const keys = [...Object.keys(settings).map((k) => [k]), ...Object.keys(settings.profile ?? {}).map((k) => ['profile', k])];
+  for (const key of keys) {
+    const place = read.file.placeOf(key, { key: true });
+    if (place.line) places[key.join('.')] = `${place.line}:${place.column}`;
   }
-  return { ok: true, config: { file, dir, settings: absolute, places }, diagnostics: read.diagnostics };
+  const checklistPlaces = (settings.checklists ?? []).map((written, i) => ({ written, ...read.file.placeOf(['checklists', i]) }));
+  return { ok: true, config: { file, dir, settings: absolute, places, checklistPlaces, applied: new Set() }, diagnostics: read.diagnostics };
+}
+
+/**
+ * The checklist files the config names (files, folders, npm packages found
+ * from its folder). A source that is not there is reported at its line in
+ * the config, like any other problem with a file.
+ */
+export function configChecklists(config: LoadedConfig): Expanded {
+  const sources = config.settings.checklists ?? [];
+  return expandSources(sources, config.dir, (i) => {
+    const place = config.checklistPlaces[i];
+    return place ? { file: config.file, written: place.written, line: place.line, column: place.column } : undefined;
+  });
 }

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { ROOT, runCli } from '../helpers/run-cli.js';
 
 const DIR = 'test/fixtures/bad/answers';
 const CHECKLISTS = ['test/fixtures/checklists/shop.yaml', 'test/fixtures/checklists/other.yaml'];
@@ -116,6 +116,42 @@ describe('broken brand files', () => {
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => f.replace(/\.yaml$/, ''));
     expect(files.sort()).toEqual(Object.keys(BRAND_CASES).sort());
+  });
+});
+
+const CONFIG_DIR = 'test/fixtures/bad/config';
+
+/** Broken project configs (--config): each gets exit 2, the exact message with its place in the config, and nothing else. */
+const CONFIG_CASES: Record<string, string> = {
+  'bad-yaml':
+    '4:1: error: Flow sequence in block collection must be sufficiently indented and end with a ]: a closing bracket is missing on this line or one above it [yaml-syntax]',
+  'missing-checklist': `4:5: error: "lists/shop.yaml" in checklists does not exist (looked for ${ROOT}${CONFIG_DIR}/lists/shop.yaml); check the path: paths in the config are relative to its folder [unreadable]`,
+  'unknown-key': '3:1: error: the config has an unknown key "fail-under"; did you mean "failUnder"? [unknown-key]',
+  'wrong-type': '3:12: error: "failUnder" in the config must be a number, not the text "70": a score from 0 to 100 [wrong-type]',
+};
+
+describe('broken project configs', () => {
+  it.each(Object.entries(CONFIG_CASES))('%s', async (name, message) => {
+    const file = `${CONFIG_DIR}/${name}.yaml`;
+    // A checklist the config names is reported like any checklist that cannot be used; the config itself, as a config.
+    const expected =
+      name === 'missing-checklist'
+        ? `cx-audit: cannot use this checklist; fix it first (cx-audit validate shows every problem):\n${file}:${message}\n✖ 1 error in 1 of 1 file\n`
+        : `cx-audit: cannot use the config file ${file}:\n${file}:${message}\n`;
+    for (const command of [
+      ['--config', file, 'report', 'test/fixtures/answers/shop-complete.yaml'],
+      ['--config', file, 'list'],
+    ]) {
+      const result = await runCli(command);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(expected);
+    }
+  });
+
+  it('covers every config file in the folder', () => {
+    const files = readdirSync(CONFIG_DIR).map((f) => f.replace(/\.yaml$/, ''));
+    expect(files.sort()).toEqual(Object.keys(CONFIG_CASES).sort());
   });
 });
 

@@ -20,12 +20,18 @@ export interface AuditOptions extends ReportOptions, ProfileFlags {
   respondent?: string;
 }
 
-/** Flags win over the file for this run, for the parts they give. With --resolve, --respondent names who decides, not who answered. */
-function applyFlags(answers: Answers, profile: Profile, options: AuditOptions): void {
-  if (options.client !== undefined) answers.client = options.client;
+/**
+ * Flags win over the file for this run, for the parts they give; a setting of
+ * the project config (`fromConfig`) is only a default, which the file's own
+ * value wins over. With --resolve, --respondent names who decides, not who answered.
+ */
+function applyFlags(answers: Answers, options: AuditOptions, fromConfig: ReadonlySet<string> = new Set()): void {
+  if (options.client !== undefined && !(fromConfig.has('client') && answers.client)) answers.client = options.client;
   if (options.respondent !== undefined && !options.resolve) answers.respondent = parseRespondent(options.respondent);
-  if (options.auditor !== undefined) answers.auditor = options.auditor;
-  if (Object.keys(profile).length) answers.profile = { ...answers.profile, ...profile };
+  if (options.auditor !== undefined && !(fromConfig.has('auditor') && answers.auditor)) answers.auditor = options.auditor;
+  const only = (config: boolean) => Object.fromEntries(Object.entries(options).filter(([option]) => fromConfig.has(option) === config)) as ProfileFlags;
+  const profile: Profile = { ...profileFromFlags(only(true)), ...answers.profile, ...profileFromFlags(only(false)) };
+  if (Object.keys(profile).length) answers.profile = profile;
 }
 
 function stamp(answers: Answers, checklists: readonly LoadedChecklist[]): void {
@@ -37,7 +43,7 @@ function stamp(answers: Answers, checklists: readonly LoadedChecklist[]): void {
  * to the report when answers are complete and no prompt is possible.
  */
 export async function auditCommand(checklistFiles: string[], options: AuditOptions, ctx: CommandContext): Promise<number> {
-  const profile = profileFromFlags(options);
+  profileFromFlags(options); // a bad profile flag stops the run before any work
   const blocker = promptBlocker(ctx.io, options.input);
   const interactive = blocker === undefined;
   const again = resumeCommand(checklistFiles, options.answers);
@@ -57,7 +63,7 @@ export async function auditCommand(checklistFiles: string[], options: AuditOptio
       );
     }
     const { answers, warnings } = await answersForRun(options.answers, checklists, ctx, { missing: 'error' });
-    applyFlags(answers, profile, options);
+    applyFlags(answers, options, ctx.config?.applied);
     const missing = unansweredQuestions(checklists, answers);
     if (missing.length) {
       const shown = missing.slice(0, 10).map((q) => `  ${q.key}: ${q.text}`);
@@ -76,7 +82,7 @@ export async function auditCommand(checklistFiles: string[], options: AuditOptio
     ctx,
     load: () => answersForRun(options.answers, checklists, ctx, { missing: 'empty' }),
     prepare: (answers) => {
-      applyFlags(answers, profile, options);
+      applyFlags(answers, options, ctx.config?.applied);
       stamp(answers, checklists);
     },
     resumeCommand: again,

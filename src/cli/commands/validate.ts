@@ -1,7 +1,8 @@
 import { loadChecklists } from '../../checklist/load.js';
 import { expandSources } from '../../checklist/sources.js';
 import { formatGithub, formatJson, formatText, summarize, type ValidateFormat } from '../../checklist/format-diagnostics.js';
-import { EXIT } from '../../errors.js';
+import { configChecklists } from '../../config/config.js';
+import { EXIT, UsageError } from '../../errors.js';
 import { oneLine } from '../../text/sanitize.js';
 import { makeStyle } from '../../text/style.js';
 import type { CommandContext } from '../context.js';
@@ -16,7 +17,10 @@ export interface ValidateOptions {
 
 /** `cx-audit validate <file...>`: 0 valid, 1 invalid, 2 a file could not be read. */
 export async function validateCommand(paths: string[], options: ValidateOptions, ctx: CommandContext): Promise<number> {
-  const { files, unreadable } = expandSources(paths);
+  // No files given: the checklists of the project config, if it names any.
+  const configured = paths.length === 0 && ctx.config?.settings.checklists ? ctx.config : undefined;
+  if (paths.length === 0 && !configured) throw new UsageError("missing required argument 'file'");
+  const { files, unreadable } = configured ? configChecklists(configured) : expandSources(paths);
   if (files.length === 0 && unreadable.length === 0) {
     ctx.io.stderr.write(`cx-audit: no YAML files found in ${oneLine(paths.join(', '))}; validate checks .yaml and .yml files\n`);
     return EXIT.cannotRun;

@@ -242,6 +242,77 @@ export const CASES: CliCase[] = [
 
   // list
   {
+    name: 'merge: two people agree, and the merged file is written',
+    args: ['merge', 'test/fixtures/team/mara.yaml', 'test/fixtures/team/ana.yaml', SHOP, OTHER, '-o', '$TMP/agreed.yaml'],
+    exitCode: 0,
+    stdout: '',
+    stderr:
+      /^Agreed answers of 2 people written to \S+agreed\.yaml\. They disagree on \d+ questions; the file holds the more cautious answer for now\. Run `cx-audit .*--resolve` to decide them\.\n$/,
+    after: (tmp) => {
+      if (!readFileSync(`${tmp}/agreed.yaml`, 'utf8').includes('disputed: true')) throw new Error('no dispute marked');
+    },
+  },
+  {
+    name: 'merge: one person is a usage error',
+    args: ['merge', 'test/fixtures/team/mara.yaml', SHOP],
+    exitCode: 2,
+    stdout: '',
+    stderr: `cx-audit: merge takes the answers files of two or more people, not 1; for one person's answers, use the file as it is\n${USAGE}`,
+  },
+  {
+    name: 'answers init: writes a skeleton to fill in',
+    args: ['answers', 'init', '$TMP/a.yaml', SHOP, OTHER],
+    exitCode: 0,
+    stdout: '',
+    stderr:
+      /^Wrote \S+a\.yaml with 8 questions to answer\. Fill in each "answer:", then run: cx-audit report \S+a\.yaml test\/fixtures\/checklists\/shop\.yaml test\/fixtures\/checklists\/other\.yaml\n$/,
+  },
+  {
+    name: 'answers init: never overwrites',
+    args: ['answers', 'init', '$TMP/a.yaml', SHOP],
+    setup: (tmp) => writeFileSync(`${tmp}/a.yaml`, 'mine\n'),
+    exitCode: 2,
+    stderr: /^cx-audit: \S+a\.yaml already exists; choose another name, or move it away first \(cx-audit answers init never overwrites\)\n$/,
+    after: (tmp) => {
+      if (readFileSync(`${tmp}/a.yaml`, 'utf8') !== 'mine\n') throw new Error('overwritten');
+    },
+  },
+  {
+    name: 'questionnaire export: CSV to a file',
+    args: ['questionnaire', 'export', SHOP, OTHER, '-o', '$TMP/q.csv'],
+    exitCode: 0,
+    stdout: '',
+    stderr: /^Questionnaire written to \S+q\.csv: 8 questions, 1 of them follow-up \(asked only after certain answers\)\./,
+  },
+  {
+    name: 'questionnaire export: -f that contradicts -o is a usage error',
+    args: ['questionnaire', 'export', SHOP, '-f', 'csv', '-o', '$TMP/q.xlsx'],
+    exitCode: 2,
+    stderr: /^cx-audit: -f csv does not match -o \S+q\.xlsx; drop -f, or name the file \.csv\n/,
+    after: (tmp) => {
+      if (existsSync(`${tmp}/q.xlsx`)) throw new Error('written');
+    },
+  },
+  {
+    name: 'questionnaire import: bad cells are named, and nothing is written',
+    args: ['questionnaire', 'import', 'test/fixtures/bad/questionnaire/bad-cells.csv', SHOP, OTHER, '-o', '$TMP/a.yaml'],
+    exitCode: 2,
+    stdout: '',
+    stderr:
+      /^cx-audit: cannot import test\/fixtures\/bad\/questionnaire\/bad-cells\.csv:\n[\s\S]*bad-cells\.csv:8:1: error: row 8 has a note but no key in A8; [\s\S]*Fix these cells and import it again; nothing was written\.\n$/,
+    after: (tmp) => {
+      if (existsSync(`${tmp}/a.yaml`)) throw new Error('written');
+    },
+  },
+  {
+    name: 'config: the settings and where each comes from',
+    args: ['config', '--client', 'Acme'],
+    exitCode: 0,
+    stdout: /^No config file: [^\n]*\n\nclient +Acme +--client\n/,
+    stderr: '',
+  },
+  { name: 'schema: config', args: ['schema', 'config'], exitCode: 0, stdout: /"title": "[^"]*"[\s\S]*"failUnder"/, stderr: '' },
+  {
     name: 'list: the built-in checklists',
     args: ['list'],
     exitCode: 0,

@@ -4,7 +4,7 @@
 // targets beside the figures and exits 1 if one is missed. Not a test: times
 // depend on the machine, so no test asserts one.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -160,6 +160,65 @@ report(
   `0 (-f pdf: ${heavy})`,
   light[0] === 0 && light[1] === 0 && heavy > 0,
 );
+
+// 6. The loop and the kit, for a full built-in audit. History reads 100
+// audits of one client; a team report reads 50 respondents; each is held to
+// a multiple of one report of the same answers.
+const base = readFileSync(join(root, 'test/fixtures/scenarios/late-web-shop.yaml'), 'utf8');
+const audits = Array.from({ length: 100 }, (_, n) => {
+  const at = new Date(Date.UTC(2020, n, 1)).toISOString().slice(0, 10);
+  const file = join(dir, `audit-${n}.yaml`);
+  writeFileSync(file, base.replace(/^( {2}\S+: \{ answer: .*) \}$/gm, `$1, at: ${at} }`));
+  return file;
+});
+const history = pair(
+  [bin, 'history', ...audits, '-o', join(dir, 'history.md')],
+  [bin, 'report', audits[0], '-o', join(dir, 'one.md')],
+  Math.max(3, Math.round(RUNS / 3)),
+);
+report(
+  `history of 100 audits ${history.a.toFixed(0)} ms vs one report ${history.b.toFixed(0)} ms`,
+  history.a / history.b,
+  '×',
+  '≤ 3.00×',
+  history.a / history.b <= 3,
+);
+
+const team = Array.from({ length: 50 }, (_, n) => {
+  const file = join(dir, `respondent-${n}.yaml`);
+  // Every third person is less sure of the tracking, so there is something to disagree on.
+  const text = base.replace(/^client: .*$/m, `$&\nrespondent: { name: Person ${n + 1} }`);
+  writeFileSync(file, n % 3 ? text : text.replace(/(delivery\/dispatch-tracking: \{ answer: )[^,}]+/, '$1unsure'));
+  return file;
+});
+const teamPair = pair(
+  [bin, 'report', ...team, '-o', join(dir, 'team.md')],
+  [bin, 'report', team[1], '-o', join(dir, 'single.md')],
+  Math.max(3, Math.round(RUNS / 3)),
+);
+report(
+  `team report of 50 ${teamPair.a.toFixed(0)} ms vs one respondent ${teamPair.b.toFixed(0)} ms`,
+  teamPair.a / teamPair.b,
+  '×',
+  '≤ 2.00×',
+  teamPair.a / teamPair.b <= 2,
+);
+
+// Every other new command against one Markdown report of the same answers.
+// merge and answers init never overwrite, so each run writes a new file.
+let fresh = 0;
+const one = [bin, 'report', audits[0], '-o', join(dir, 'one.md')];
+for (const [name, args, target] of [
+  ['plan', [bin, 'plan', audits[0], '-o', join(dir, 'plan.yaml')], 1.3],
+  ['merge of 3', () => [bin, 'merge', ...team.slice(0, 3), '-o', join(dir, `merged-${fresh++}.yaml`)], 1.5],
+  ['questionnaire export -f csv', [bin, 'questionnaire', 'export', '-o', join(dir, 'q.csv')], 1.3],
+  ['questionnaire export -f xlsx', [bin, 'questionnaire', 'export', '-o', join(dir, 'q.xlsx')], 3],
+  ['answers init', () => [bin, 'answers', 'init', join(dir, `skeleton-${fresh++}.yaml`)], 1.3],
+  ['config', [bin, 'config'], 1.2],
+]) {
+  const p = pair(args, one);
+  report(`${name} ${p.a.toFixed(0)} ms vs report -f md ${p.b.toFixed(0)} ms`, p.a / p.b, '×', `≤ ${target.toFixed(2)}×`, p.a / p.b <= target);
+}
 rmSync(dir, { recursive: true, force: true });
 
 const width = Math.max(...rows.map((r) => r[1].length));

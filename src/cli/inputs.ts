@@ -11,7 +11,7 @@ import { planOutput, type OutputPlan, type ProtectedInput } from '../files/outpu
 import type { ReadContext } from '../files/read-input.js';
 import { builtinChecklistPaths } from '../paths.js';
 import { expandSources } from '../checklist/sources.js';
-import { configChecklists } from '../config/config.js';
+import { configChecklists, type LoadedConfig } from '../config/config.js';
 import { oneLine } from '../text/sanitize.js';
 import { makeStyle } from '../text/style.js';
 import type { CommandContext } from './context.js';
@@ -122,19 +122,25 @@ export function resumeCommand(checklistFiles: readonly string[], answersFile: st
 }
 
 /** The files a command reads, which no output of it may replace. */
-export function protectedInputs(inputs: {
-  answers?: readonly string[];
-  checklists?: readonly string[];
-  compare?: string | undefined;
-  brand?: string | undefined;
-  plan?: string | undefined;
-}): ProtectedInput[] {
-  const checklists = inputs.checklists?.length ? inputs.checklists : builtinChecklistPaths();
+export function protectedInputs(
+  inputs: {
+    answers?: readonly string[];
+    checklists?: readonly string[];
+    compare?: string | undefined;
+    brand?: string | undefined;
+    plan?: string | undefined;
+  },
+  config?: LoadedConfig,
+): ProtectedInput[] {
+  // Without checklist arguments, the run reads the config's checklists, or else the built-in ones.
+  const configured = config?.settings.checklists;
+  const checklists = inputs.checklists?.length ? inputs.checklists : configured?.length ? configured : builtinChecklistPaths();
   return [
     ...(inputs.answers ?? []).map((path) => ({ path, role: 'the answers file' })),
     ...checklists.map((path) => ({ path, role: 'a checklist' })),
     ...(inputs.compare ? [{ path: inputs.compare, role: 'the --compare file' }] : []),
     ...(inputs.brand ? [{ path: inputs.brand, role: 'the brand file' }] : []),
     ...(inputs.plan ? [{ path: inputs.plan, role: 'the plan' }] : []),
+    ...(config ? [{ path: config.file, role: 'the project config' }] : []),
   ];
 }

@@ -245,17 +245,21 @@ function unknowns(report: Report): string {
  */
 function gate(report: Report, failUnder: number | undefined, ctx: CommandContext, countingAccepted = false): number {
   if (failUnder === undefined) return EXIT.ok;
+  // A gate the project config set says so, with its line: nobody typed --fail-under.
+  const config = ctx.config?.applied.has('failUnder') ? ctx.config : undefined;
+  const place = config?.places.failUnder;
+  const threshold = config ? `failUnder ${failUnder} (${config.file}${place ? `:${place}` : ''})` : `--fail-under ${failUnder}`;
   const { low, high, provisional } = report.score;
   if (low === null) {
-    ctx.io.stderr.write(`cx-audit: no score yet: no scored question has an answer, so --fail-under ${failUnder} cannot pass\n`);
+    ctx.io.stderr.write(`cx-audit: no score yet: no scored question has an answer, so ${threshold} cannot pass\n`);
     return EXIT.finding;
   }
   const range = provisional ? `${low.toFixed(1)} (the low end of ${low.toFixed(1)}–${high!.toFixed(1)}: ${unknowns(report)} as not done)` : low.toFixed(1);
   const shown = countingAccepted ? `${range}, with the gaps accepted in the plan left out,` : range;
   if (low < failUnder) {
-    ctx.io.stderr.write(`cx-audit: score ${shown} is under --fail-under ${failUnder}\n`);
+    ctx.io.stderr.write(`cx-audit: score ${shown} is under ${threshold}\n`);
     return EXIT.finding;
   }
-  ctx.notice(`Score ${shown} meets --fail-under ${failUnder}`);
+  ctx.notice(`Score ${shown} meets ${threshold}`);
   return EXIT.ok;
 }

@@ -184,8 +184,20 @@ describe('commands use the config', () => {
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.checklists.map((c) => c.id)).toEqual(['shop']);
     expect(report).toMatchObject({ client: 'Acme Fabrics', auditor: 'Jane Doe', score: { low: 93.2 } });
-    expect(result.stderr).toBe('cx-audit: score 93.2 is under --fail-under 95\n');
+    expect(result.stderr).toBe(`cx-audit: score 93.2 is under failUnder 95 (${config}:10:1)\n`);
     expect(result.code).toBe(1);
+  });
+
+  it('report: -o never writes over the config or the checklists it names', () => {
+    const shop = join(project, 'lists', 'shop.yaml');
+    const before = [readFileSync(config, 'utf8'), readFileSync(shop, 'utf8')];
+    const overConfig = runBin(['report', '../../answers/acme.yaml', '-o', config], { cwd: deeper });
+    expect(overConfig.code).toBe(2);
+    expect(overConfig.stderr).toMatch(/is the project config/);
+    const overChecklist = runBin(['report', '../../answers/acme.yaml', '-o', '../../lists/shop.yaml'], { cwd: deeper });
+    expect(overChecklist.code).toBe(2);
+    expect(overChecklist.stderr).toMatch(/is a checklist/);
+    expect([readFileSync(config, 'utf8'), readFileSync(shop, 'utf8')]).toEqual(before);
   });
 
   it('report: --fail-under on the command line overrides the config gate', () => {

@@ -49,7 +49,10 @@ export async function auditCommand(checklistFiles: string[], options: AuditOptio
   const again = resumeCommand(checklistFiles, options.answers);
   const format = chooseFormat(options.format, options.output, 'md');
   const output = options.output ?? (interactive ? defaultReportFile(format) : undefined);
-  const plan = planOutput(output, protectedInputs({ answers: [options.answers], checklists: checklistFiles, brand: options.brand, plan: options.plan }));
+  const plan = planOutput(
+    output,
+    protectedInputs({ answers: [options.answers], checklists: checklistFiles, brand: options.brand, plan: options.plan }, ctx.config),
+  );
   refuseBinaryOnTerminal(format, plan, ctx.io.stdout);
   const branding = await brandForRun(options.brand, ctx, plan);
   const checklists = await checklistsForRun(checklistFiles, ctx);

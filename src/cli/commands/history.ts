@@ -20,7 +20,10 @@ export async function historyCommand(files: string[], options: HistoryOptions, c
     throw new UsageError(`-f ${options.format} does not match -o ${options.output}; drop -f, or name the file .${options.format}`);
   const format = options.format ?? implied ?? 'md';
   const checklistFiles = options.checklist ?? [];
-  const target = planOutput(options.output, [...protectedInputs({ checklists: checklistFiles }), ...files.map((path) => ({ path, role: 'an audit' }))]);
+  const target = planOutput(options.output, [
+    ...protectedInputs({ checklists: checklistFiles }, ctx.config),
+    ...files.map((path) => ({ path, role: 'an audit' })),
+  ]);
   const checklists = await checklistsForRun(checklistFiles, ctx);
 
   const points: AuditPoint[] = [];

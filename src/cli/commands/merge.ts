@@ -22,7 +22,7 @@ export async function mergeCommand(files: string[], options: MergeOptions, ctx: 
   const checklistFiles = files.filter((f) => !members.includes(f));
   if (members.length < 2)
     throw new UsageError(`merge takes the answers files of two or more people, not ${members.length}; for one person's answers, use the file as it is`);
-  const target = planOutput(options.output, protectedInputs({ answers: members, checklists: checklistFiles }));
+  const target = planOutput(options.output, protectedInputs({ answers: members, checklists: checklistFiles }, ctx.config));
   // The merged file is where disputes get decided (--resolve): merging again over it would lose the decisions.
   if (target.kind === 'file' && existsSync(target.target)) {
     throw new InputError(

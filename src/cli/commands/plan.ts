@@ -60,7 +60,7 @@ export async function planCommand(input: string, checklistFiles: string[], optio
   const format = chooseFormat(options);
   const fromPlan = existsSync(input) && (await isPlanFile(input, ctx));
   const updating = !fromPlan && format === 'yaml' && options.output !== undefined && options.output !== '-' && existsSync(options.output);
-  const inputs = protectedInputs({ ...(fromPlan ? {} : { answers: [input] }), checklists: checklistFiles });
+  const inputs = protectedInputs({ ...(fromPlan ? {} : { answers: [input] }), checklists: checklistFiles }, ctx.config);
   const output = planOutput(options.output, fromPlan ? [...inputs, { path: input, role: 'the plan' }] : inputs);
   const checklists = await checklistsForRun(checklistFiles, ctx);
   const today = reportDate(ctx.io.env);

@@ -65,7 +65,7 @@ function runDay(ctx: CommandContext): { day: string; date: Date } {
  */
 export async function questionnaireExportCommand(checklistFiles: string[], options: QuestionnaireExportOptions, ctx: CommandContext): Promise<number> {
   const format = chooseFormat(options);
-  const target = planOutput(options.output, protectedInputs({ checklists: checklistFiles }));
+  const target = planOutput(options.output, protectedInputs({ checklists: checklistFiles }, ctx.config));
   refuseWorkbookOnTerminal(format, target, ctx.io.stdout);
   const profile = profileFromFlags(options);
   const checklists = await checklistsForRun(checklistFiles, ctx);
@@ -134,7 +134,7 @@ export async function questionnaireImportCommand(
   options: QuestionnaireImportOptions,
   ctx: CommandContext,
 ): Promise<number> {
-  const target = planOutput(options.output, [...protectedInputs({ checklists: checklistFiles }), { path: file, role: 'the questionnaire' }]);
+  const target = planOutput(options.output, [...protectedInputs({ checklists: checklistFiles }, ctx.config), { path: file, role: 'the questionnaire' }]);
   if (target.kind === 'file' && existsSync(target.target)) {
     throw new InputError(`${target.path} already exists; choose another name, or move it away first (questionnaire import never overwrites an answers file)`);
   }

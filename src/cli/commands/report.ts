@@ -41,7 +41,7 @@ export async function reportCommand(answersFile: string, rest: string[], options
   const format = chooseFormat(options.format, options.output, 'md');
   const plan = planOutput(
     options.output,
-    protectedInputs({ answers: members, checklists: checklistFiles, compare: options.compare, brand: options.brand, plan: options.plan }),
+    protectedInputs({ answers: members, checklists: checklistFiles, compare: options.compare, brand: options.brand, plan: options.plan }, ctx.config),
   );
   refuseBinaryOnTerminal(format, plan, ctx.io.stdout);
   const branding = await brandForRun(options.brand, ctx, plan);

@@ -8,7 +8,7 @@ export function scoreCell(score: HistoryEntry['score']): string {
   return score.provisional && score.high !== null && score.high !== score.low ? `${formatScore(score.low)}–${formatScore(score.high)}` : formatScore(score.low);
 }
 
-/** One sentence on the trend: from the first score to the last. */
+/** One sentence on the trend: from the first score to the last, by their low ends. */
 export function trendSentence(history: History): string {
   const scored = history.audits.filter((a) => a.score.low !== null);
   if (scored.length < 2) return `${history.audits.length} audit${history.audits.length === 1 ? '' : 's'}: too few scores to show a trend yet.`;
@@ -18,7 +18,9 @@ export function trendSentence(history: History): string {
   const direction = change > 0 ? 'rose' : change < 0 ? 'fell' : 'stayed';
   const amount =
     change === 0 ? `at ${formatScore(first.score.low)}` : `from ${formatScore(first.score.low)} to ${formatScore(last.score.low)} (${formatChange(change)})`;
-  return `Over ${scored.length} audits, from ${first.date} to ${last.date}, the score ${direction} ${amount}.`;
+  // While either end is provisional, what is compared is the low end (open questions counted as not done), and it says so.
+  const what = first.score.provisional || last.score.provisional ? "score's low end" : 'score';
+  return `Over ${scored.length} audits, from ${first.date} to ${last.date}, the ${what} ${direction} ${amount}.`;
 }
 
 /** The history as Markdown: the scores over time as a table, then what changed between consecutive audits. */

@@ -54,11 +54,11 @@ describe('history', () => {
     expect(history.audits[5]!.checklists.find((c) => c.id === 'other')!.low).toBe(100);
   });
 
-  it('reads as a table and a trend in Markdown', async () => {
+  it('reads as a table and a trend in Markdown, by the low ends while answers are open', async () => {
     const { files } = series(3);
     const result = await runCli(['history', ...files, '--checklist', SHOP, '--checklist', OTHER]);
     expect(result.stdout).toMatch(
-      /^# Customer experience over time: Leinenwerk\n\nOver 3 audits, from 2025-01-15 to 2025-03-15, the score rose from \d+\.\d to \d+\.\d \(\+\d+\.\d\)\.\n/,
+      /^# Customer experience over time: Leinenwerk\n\nOver 3 audits, from 2025-01-15 to 2025-03-15, the score's low end rose from \d+\.\d to \d+\.\d \(\+\d+\.\d\)\.\n/,
     );
     expect(result.stdout).toContain('| Date | Score | A small web shop | Another checklist |');
     expect(result.stdout).toMatch(/## 2025-01-15 to 2025-02-15\n\nScore \+\d+\.\d\.\n\n\*\*Fixed:\*\*\n\n- Customers can order online at any hour\n/);

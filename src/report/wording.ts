@@ -76,5 +76,6 @@ export const ANSWER_STATUS: Partial<Record<AnswerResult['status'], string>> = {
 
 /** "12 of 15": questions answered of those that apply. */
 export function answeredOf(coverage: { answered: number; applicable: number }): string {
-  return `${coverage.answered} of ${coverage.applicable}`;
+  // "0 of 0" reads as a failure; a checklist none of whose questions fit this business was simply not asked.
+  return coverage.applicable ? `${coverage.answered} of ${coverage.applicable}` : 'does not apply';
 }

@@ -74,3 +74,12 @@ describe('the HTML and PDF reports', () => {
     expect(text).toContain('accepted by Łucja Müller until 2026-06-30');
   });
 });
+
+describe('the scores by checklist', () => {
+  it('say a checklist none of whose questions fit the business does not apply, rather than "0 of 0"', async () => {
+    const result = await runCli(['report', 'test/fixtures/scenarios/late-web-shop.yaml'], EPOCH);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('| Chatbots | – | does not apply |');
+    expect(result.stdout).toContain('| Customer service | 45.0 | 7 of 8 |');
+  });
+});

@@ -65,7 +65,7 @@ async function rejectMistypedCommand(first: string | undefined, commands: readon
   throw new UsageError(
     guess
       ? `unknown command '${first}'; did you mean ${guess}?`
-      : `unknown command '${first}'; the commands are ${orList(commands)}, and a checklist must be an existing .yaml file`,
+      : `unknown command '${first}'; the commands are ${orList(commands)}, and a checklist must be an existing .yaml file, a folder or an installed checklist pack`,
   );
 }
 

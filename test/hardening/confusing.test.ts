@@ -23,7 +23,7 @@ describe('a mistyped command', () => {
   it('a word far from every command lists the commands', () => {
     const result = runBin(['frobnicate']);
     expect(result.stderr).toMatch(
-      /^cx-audit: unknown command 'frobnicate'; the commands are audit, report, plan, history, merge, answers, questionnaire, config, validate, list, init or schema, and a checklist must be an existing \.yaml file\n/,
+      /^cx-audit: unknown command 'frobnicate'; the commands are audit, report, plan, history, merge, answers, questionnaire, config, validate, list, init or schema, and a checklist must be an existing \.yaml file, a folder or an installed checklist pack\n/,
     );
     expect(result.code).toBe(2);
   });

@@ -1,4 +1,5 @@
 import { checkbox, input, select } from '@inquirer/prompts';
+import { stripVTControlCharacters, styleText } from 'node:util';
 import type { AnswerValue, Profile } from '../answers/model.js';
 import type { Question } from '../checklist/model.js';
 import {
@@ -130,7 +131,24 @@ export function createAsk(ctx: AskContext): Ask {
    * the "? " in front of it): inquirer breaks long lines at the last column,
    * mid-word.
    */
-  const fit = (message: string): string => wrap(message, Math.max(20, ((ctx.output as { columns?: number }).columns ?? 80) - 2)).join('\n');
+  const columns = (): number => Math.max(20, (ctx.output as { columns?: number }).columns ?? 80);
+  const fit = (message: string): string => wrap(message, columns() - 2).join('\n');
+  /**
+   * A prompt's message, fitted, and a theme that puts the chosen answer on a
+   * line of its own when "✔ message answer" would run past the edge.
+   */
+  const fitted = (message: string) => {
+    const text = fit(message);
+    const last = text.length - text.lastIndexOf('\n') - 1;
+    const answer = (chosen: string): string => {
+      const plain = stripVTControlCharacters(chosen);
+      if (last + 3 + plain.length <= columns()) return styleText('cyan', chosen);
+      return `\n${wrap(plain, columns())
+        .map((l) => styleText('cyan', l))
+        .join('\n')}`;
+    };
+    return { message: text, theme: { style: { answer } }, width: columns() };
+  };
   const write = (text: string) => ctx.output.write(text);
 
   // Ctrl-C typed in the same instant as Enter arrives in the same chunk of
@@ -157,7 +175,7 @@ export function createAsk(ctx: AskContext): Ask {
           ? answers.length + 1
           : answers.findIndex((c) => c.value.kind === 'value' && c.value.value === current);
     const result = await prompt(() =>
-      menu<MenuPick>({ message: fit(terminalSafe(question.text)), answers, actions: meta, multiple: false, ...(start >= 0 ? { start } : {}) }, context),
+      menu<MenuPick>({ ...fitted(terminalSafe(question.text)), answers, actions: meta, multiple: false, ...(start >= 0 ? { start } : {}) }, context),
     );
     return fromMenu(result, false);
   }
@@ -167,7 +185,7 @@ export function createAsk(ctx: AskContext): Ask {
     const picked = new Set(Array.isArray(current) ? current : []);
     const answers = answerEntries(spec.options).map((c) => ({ ...c, checked: c.value.kind === 'value' && picked.has(String(c.value.value)) }));
     const result = await prompt(() =>
-      menu<MenuPick>({ message: fit(`${terminalSafe(question.text)} (${spec.hint})`), answers, actions: metaChoices(question, view), multiple: true }, context),
+      menu<MenuPick>({ ...fitted(`${terminalSafe(question.text)} (${spec.hint})`), answers, actions: metaChoices(question, view), multiple: true }, context),
     );
     return fromMenu(result, true);
   }
@@ -177,7 +195,7 @@ export function createAsk(ctx: AskContext): Ask {
     const value = await prompt(() =>
       input(
         {
-          message: fit(`${terminalSafe(question.text)} (${view.canGoBack ? '< goes back, ' : ''}? shows why, n/a or unsure work too)`),
+          ...fitted(`${terminalSafe(question.text)} (${view.canGoBack ? '< goes back, ' : ''}? shows why, n/a or unsure work too)`),
           ...(typeof current === 'string' ? { default: terminalSafe(current) } : {}),
           required: true,
           validate: (typedText: string) => {
@@ -202,7 +220,7 @@ export function createAsk(ctx: AskContext): Ask {
     const result = await prompt(() =>
       menu<boolean>(
         {
-          message: fit(message),
+          ...fitted(message),
           answers: [
             { value: true, name: 'Yes', key: 'y' },
             { value: false, name: 'No', key: 'n' },
@@ -223,7 +241,7 @@ export function createAsk(ctx: AskContext): Ask {
         return prompt(() =>
           checkbox<CustomerType>(
             {
-              message: fit('Who do you sell to? Questions that do not concern them are skipped.'),
+              ...fitted('Who do you sell to? Questions that do not concern them are skipped.'),
               choices: CUSTOMER_TYPES.map((t) => ({ value: t, name: CUSTOMER_TYPE_TEXT[t].label, checked: current.customerTypes?.includes(t) ?? false })),
               required: true,
             },
@@ -236,7 +254,7 @@ export function createAsk(ctx: AskContext): Ask {
         return prompt(() =>
           checkbox<Channel>(
             {
-              message: fit('Which of these do you run? Questions about the others are skipped.'),
+              ...fitted('Which of these do you run? Questions about the others are skipped.'),
               choices: CHANNELS.map((c) => ({ value: c, name: CHANNEL_TEXT[c].label, checked: current.channels?.includes(c) ?? false })),
               pageSize: CHANNELS.length,
             },
@@ -253,7 +271,7 @@ export function createAsk(ctx: AskContext): Ask {
         return prompt(() =>
           checkbox<Market>(
             {
-              message: fit('Where are your customers? Legal questions follow the rules of these markets.'),
+              ...fitted('Where are your customers? Legal questions follow the rules of these markets.'),
               choices: MARKETS.map((m) => ({ value: m, name: MARKET_TEXT[m].label, checked: current.markets?.includes(m) ?? false })),
               required: true,
             },

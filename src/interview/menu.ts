@@ -13,6 +13,7 @@ import {
   useKeypress,
   type KeypressEvent,
 } from '@inquirer/core';
+import { wrap } from '../text/wrap.js';
 import figures from '@inquirer/figures';
 
 /**
@@ -46,6 +47,10 @@ export interface MenuConfig<V> {
   multiple: boolean;
   /** Index into answers then actions of the entry highlighted first. */
   start?: number;
+  /** The terminal's width: longer entries wrap between words, under their text. */
+  width?: number;
+  /** How the chosen answer is shown once the prompt is done (inquirer's theme). */
+  theme?: { style?: { answer?: (text: string) => string } };
 }
 
 /** An answer or the answers ticked, or an action below the line. */
@@ -63,7 +68,7 @@ function typed(key: KeypressEvent): string {
 const CURSOR_HIDE = '\u001b[?25l';
 
 export const menu = createPrompt(<V>(config: MenuConfig<V>, done: (result: MenuResult<V>) => void) => {
-  const theme = makeTheme({});
+  const theme = makeTheme(config.theme ?? {});
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const prefix = usePrefix({ status, theme });
   const entries = [...config.answers, ...config.actions];
@@ -157,7 +162,9 @@ export const menu = createPrompt(<V>(config: MenuConfig<V>, done: (result: MenuR
       const entry = entries[item.index]!;
       const cursor = item.index === active ? figures.pointer : ' ';
       const box = config.multiple && item.index < split ? `${ticked[item.index] ? figures.circleFilled : figures.circle} ` : '';
-      const line = `${cursor} ${box}${entry.name}`;
+      const lead = `${cursor} ${box}`;
+      const name = config.width ? wrap(entry.name, Math.max(10, config.width - lead.length)).join(`\n${' '.repeat(lead.length)}`) : entry.name;
+      const line = `${lead}${name}`;
       return item.index === active ? theme.style.highlight(line) : line;
     },
   });

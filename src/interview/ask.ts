@@ -132,7 +132,7 @@ export function createAsk(ctx: AskContext): Ask {
    * mid-word.
    */
   const columns = (): number => Math.max(20, (ctx.output as { columns?: number }).columns ?? 80);
-  const fit = (message: string): string => wrap(message, columns() - 2).join('\n');
+  const fit = (message: string): string => (message.length > columns() - 2 ? wrap(message, columns() - 2).join('\n') : message);
   /**
    * A prompt's message, fitted, and a theme that puts the chosen answer on a
    * line of its own when "✔ message answer" would run past the edge.

@@ -163,7 +163,9 @@ export const menu = createPrompt(<V>(config: MenuConfig<V>, done: (result: MenuR
       const cursor = item.index === active ? figures.pointer : ' ';
       const box = config.multiple && item.index < split ? `${ticked[item.index] ? figures.circleFilled : figures.circle} ` : '';
       const lead = `${cursor} ${box}`;
-      const name = config.width ? wrap(entry.name, Math.max(10, config.width - lead.length)).join(`\n${' '.repeat(lead.length)}`) : entry.name;
+      const room = Math.max(10, (config.width ?? Infinity) - lead.length);
+      // Only what does not fit is wrapped: a short entry keeps its spacing ("5  Fully").
+      const name = entry.name.length > room ? wrap(entry.name, room).join(`\n${' '.repeat(lead.length)}`) : entry.name;
       const line = `${lead}${name}`;
       return item.index === active ? theme.style.highlight(line) : line;
     },

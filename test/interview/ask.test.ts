@@ -52,6 +52,30 @@ function setup() {
 }
 
 describe('ask.ts prompts', () => {
+  it('wraps a long question and a long answer between words, each entry under its own text, on a narrow terminal', async () => {
+    const output = new Capture(true);
+    output.columns = 40;
+    const ask = createAsk({ input: process.stdin, output: output as unknown as NodeJS.WritableStream, style: makeStyle(false) });
+    const long = checklist('narrow', [
+      {
+        id: 'hours',
+        type: 'choice',
+        text: 'When can customers reach someone who can actually solve their problem?',
+        choices: [
+          { id: 'office', label: 'During office hours on working days only, and never at weekends', score: 0.5 },
+          { id: 'always', label: 'Always', score: 1 },
+        ],
+      },
+    ]).questions[0]!;
+    const answer = ask.question(long, view);
+    const lines = screen.getScreen().split('\n');
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(40);
+    expect(lines.slice(0, 3)).toEqual(['? When can customers reach someone who', 'can actually solve their problem?', '❯ During office hours on working days']);
+    expect(lines[3]).toBe('  only, and never at weekends');
+    screen.keypress('enter');
+    await expect(answer).resolves.toEqual({ kind: 'answer', value: 'office' });
+  });
+
   it('shows where the person is, the answers and the extra options', async () => {
     const { ask, output } = setup();
     const answer = ask.question(vat!, view);

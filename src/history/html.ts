@@ -1,8 +1,8 @@
 import { DEFAULT_ACCENT } from '../report/charts.js';
 import { html } from '../report/escape.js';
-import { formatChange, formatScore } from '../report/text.js';
+import { formatScore } from '../report/text.js';
 import type { History } from './history.js';
-import { scoreCell, trendSentence } from './markdown.js';
+import { scoreCell, scoreChangeSentence, trendSentence } from './markdown.js';
 
 /** Rounds a coordinate to a tenth: shorter markup, the same drawing. */
 const n = (v: number) => String(Math.round(v * 10) / 10);
@@ -100,7 +100,7 @@ export function renderHistoryHtml(history: History): string {
     out.push(`<section><h2>${html(history.audits[i - 1]!.date)} to ${html(a.date)}</h2>`);
     if (!a.changes) out.push('<p>The details are not known: one of the two files is a report of an older cx-audit.</p>');
     else {
-      out.push(`<p>${a.changes.scoreChange === null ? 'No score to compare.' : `Score ${formatChange(a.changes.scoreChange)}.`}</p>`);
+      out.push(`<p>${scoreChangeSentence(a.changes.scoreChange)}</p>`);
       for (const [heading, items] of [
         ['Fixed', a.changes.fixed],
         ['Got worse', a.changes.regressed],

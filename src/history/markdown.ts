@@ -23,6 +23,12 @@ export function trendSentence(history: History): string {
   return `Over ${scored.length} audits, from ${first.date} to ${last.date}, the ${what} ${direction} ${amount}.`;
 }
 
+/** "Score +1.3.", "Score unchanged.", or that there is nothing to compare. */
+export function scoreChangeSentence(change: number | null): string {
+  if (change === null) return 'No score to compare.';
+  return Math.round(change * 10) === 0 ? 'Score unchanged.' : `Score ${formatChange(change)}.`;
+}
+
 /** The history as Markdown: the scores over time as a table, then what changed between consecutive audits. */
 export function renderHistoryMarkdown(history: History): string {
   const lines = [`# Customer experience over time${history.client ? `: ${md(history.client)}` : ''}`, '', md(trendSentence(history)), ''];
@@ -38,7 +44,7 @@ export function renderHistoryMarkdown(history: History): string {
       continue;
     }
     const { scoreChange, fixed, regressed, newFindings } = a.changes;
-    lines.push(scoreChange === null ? 'No score to compare.' : `Score ${formatChange(scoreChange)}.`);
+    lines.push(scoreChangeSentence(scoreChange));
     for (const [heading, items] of [
       ['Fixed', fixed],
       ['Got worse', regressed],

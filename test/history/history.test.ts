@@ -64,6 +64,14 @@ describe('history', () => {
     expect(result.stdout).toMatch(/## 2025-01-15 to 2025-02-15\n\nScore \+\d+\.\d\.\n\n\*\*Fixed:\*\*\n\n- Customers can order online at any hour\n/);
   });
 
+  it('says an unchanged score is unchanged, not "Score 0.0"', async () => {
+    const { files } = series(2);
+    // The second audit answers exactly as the first did, a month later.
+    writeFileSync(files[1]!, readFileSync(files[0]!, 'utf8').replaceAll('2025-01-15', '2025-02-15'));
+    const result = await runCli(['history', ...files, '--checklist', SHOP, '--checklist', OTHER]);
+    expect(result.stdout).toContain('## 2025-01-15 to 2025-02-15\n\nScore unchanged.\n\nNothing fixed, nothing worse.');
+  });
+
   it('draws the trend as an SVG line in a self-contained page, client names escaped', async () => {
     const { files } = series(4);
     for (const f of files) writeFileSync(f, readFileSync(f, 'utf8').replace('client: Leinenwerk', 'client: "Müller & Søn <script>"'));

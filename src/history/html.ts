@@ -69,6 +69,9 @@ table { border-collapse: collapse; width: 100%; font-size: 0.92rem; margin: 0.75
 th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid #d9dee3; }
 th { border-bottom: 2px solid ${DEFAULT_ACCENT}; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+th { vertical-align: bottom; }
+th.num { white-space: normal; }
+td:first-child { white-space: nowrap; }
 svg.chart { display: block; width: 100%; max-width: 40rem; height: auto; }
 figcaption { color: #5b6570; font-size: 0.85rem; max-width: 40rem; }
 section, tr, figure { break-inside: avoid; }

@@ -179,7 +179,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .command('history')
     .description('the score of one client over time, overall and per checklist, with what was fixed and what got worse between audits')
     .argument('<audit...>', 'answers files or JSON reports of the same client, in any order')
-    .addOption(new Option('-f, --format <format>', 'md: a table; json; html: with a chart (default: from the -o file name, else md)').choices(HISTORY_FORMATS))
+    .addOption(
+      new Option('-f, --format <format>', 'md: a table; json; html or pdf: with a chart (default: from the -o file name, else md)').choices(HISTORY_FORMATS),
+    )
     .option('-o, --output <file>', 'write to a file (default: stdout)')
     .option(
       '--checklist <file>',

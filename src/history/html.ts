@@ -1,6 +1,6 @@
 import { DEFAULT_ACCENT } from '../report/charts.js';
 import { html } from '../report/escape.js';
-import { formatScore } from '../report/text.js';
+import { changeHeadlines, formatScore } from '../report/text.js';
 import type { History } from './history.js';
 import { scoreCell, scoreChangeSentence, trendSentence } from './markdown.js';
 
@@ -109,7 +109,12 @@ export function renderHistoryHtml(history: History): string {
         ['Got worse', a.changes.regressed],
         ['New findings', a.changes.newFindings],
       ] as const) {
-        if (items.length) out.push(`<p><strong>${heading}:</strong></p><ul>${items.map((c) => `<li>${html(c.headline)}</li>`).join('')}</ul>`);
+        if (items.length)
+          out.push(
+            `<p><strong>${heading}:</strong></p><ul>${changeHeadlines(items)
+              .map((h) => `<li>${html(h)}</li>`)
+              .join('')}</ul>`,
+          );
       }
     }
     out.push('</section>');

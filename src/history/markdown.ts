@@ -1,5 +1,5 @@
 import { md } from '../report/escape.js';
-import { formatChange, formatScore } from '../report/text.js';
+import { changeHeadlines, formatChange, formatScore } from '../report/text.js';
 import type { History, HistoryEntry } from './history.js';
 
 /** "52.1" or "48.0–60.3": a score, as a range while it is provisional. */
@@ -52,7 +52,7 @@ export function renderHistoryMarkdown(history: History): string {
     ] as const) {
       if (!items.length) continue;
       lines.push('', `**${heading}:**`, '');
-      for (const item of items) lines.push(`- ${md(item.headline)}`);
+      for (const headline of changeHeadlines(items)) lines.push(`- ${md(headline)}`);
     }
     if (!fixed.length && !regressed.length && !newFindings.length) lines.push('', 'Nothing fixed, nothing worse.');
   }

@@ -8,6 +8,7 @@ import { MATURITY } from '../audit/model.js';
 import type { ActionResult, PlanProgress, Report, TeamResult } from '../generated/report.js';
 import type { Chart } from './charts.js';
 import {
+  changeHeadlines,
   acceptedText,
   actionMeta,
   openPlanItems,
@@ -279,7 +280,7 @@ function progress(report: Report, c: NonNullable<Report['comparison']>): Block[]
   ];
   for (const key of ['fixed', 'regressed', 'newFindings'] as const) {
     blocks.push({ kind: 'subheading', text: HEADINGS[key] });
-    blocks.push(c[key].length ? { kind: 'list', items: c[key].map((i) => ({ text: i.headline })) } : paragraph(PROGRESS.empty[key]));
+    blocks.push(c[key].length ? { kind: 'list', items: changeHeadlines(c[key]).map((text) => ({ text })) } : paragraph(PROGRESS.empty[key]));
   }
   return blocks;
 }

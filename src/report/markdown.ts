@@ -3,6 +3,7 @@ import type { ActionResult, Report } from '../generated/report.js';
 import { md, mermaidText } from './escape.js';
 import type { RenderOptions } from './formats.js';
 import {
+  changeHeadlines,
   actionMeta,
   actionsSentence,
   afterTitles,
@@ -237,7 +238,7 @@ function comparisonSection(report: Report): string[] {
   }
   const list = (heading: string, items: typeof c.fixed, empty: string) => {
     lines.push('', `### ${heading}`, '');
-    lines.push(...(items.length ? items.map((i) => `- ${md(i.headline)}`) : [empty]));
+    lines.push(...(items.length ? changeHeadlines(items).map((h) => `- ${md(h)}`) : [empty]));
   };
   list(HEADINGS.fixed, c.fixed, PROGRESS.empty.fixed);
   list(HEADINGS.regressed, c.regressed, PROGRESS.empty.regressed);

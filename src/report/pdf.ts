@@ -293,6 +293,15 @@ function definition(report: Report, brand: Branding | undefined): TDocumentDefin
   };
 }
 
+/** The page every cx-audit PDF is laid out on, and its two text colours. */
+export const PDF_PAGE = { size: 'A4', margin: MARGIN, contentWidth: CONTENT_WIDTH, ink: INK, muted: MUTED } as const;
+
+/** Another document (the history) as PDF bytes, through the same pdfmake, fonts and access rules as the report. */
+export async function pdfBytes(document: TDocumentDefinitions): Promise<Uint8Array> {
+  const lib = await pdfmake();
+  return lib.createPdf({ ...document, defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.2, color: INK, ...document.defaultStyle } }).getBuffer();
+}
+
 /**
  * The most answers a PDF lists. pdfmake lays a document out in memory, at
  * about 4 ms and 70 kB an answer: 2,000 make some 160 pages in 8 s. Past

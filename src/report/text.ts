@@ -253,3 +253,12 @@ export function teamHeadline(team: TeamResult): string | null {
   if (!n) return null;
   return `Your team disagrees on ${plural(n, 'question')}, the biggest worth ${formatScore(team.disagreements[0]!.stake)} points.`;
 }
+
+/**
+ * The lines a list of changes shows: each headline once. Two answers that
+ * got worse may share the action that closes them (a follow-up closed by
+ * its gateway), and the list would say the same thing twice.
+ */
+export function changeHeadlines(items: readonly { headline: string }[]): string[] {
+  return [...new Set(items.map((i) => i.headline))];
+}

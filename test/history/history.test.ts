@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { History } from '../../src/history/history.js';
-import { runCli } from '../helpers/run-cli.js';
+import { run } from '../../src/cli/main.js';
+import { pdfPages } from '../helpers/pdf-text.js';
+import { Capture, runCli } from '../helpers/run-cli.js';
 
 const SHOP = 'test/fixtures/checklists/shop.yaml';
 const OTHER = 'test/fixtures/checklists/other.yaml';
@@ -70,6 +72,35 @@ describe('history', () => {
     writeFileSync(files[1]!, readFileSync(files[0]!, 'utf8').replaceAll('2025-01-15', '2025-02-15'));
     const result = await runCli(['history', ...files, '--checklist', SHOP, '--checklist', OTHER]);
     expect(result.stdout).toContain('## 2025-01-15 to 2025-02-15\n\nScore unchanged.\n\nNothing fixed, nothing worse.');
+  });
+
+  it('writes a PDF with the trend, the chart, the table and what changed, the same bytes every time', async () => {
+    const { dir, files } = series(4);
+    const out = join(dir, 'history.pdf');
+    const result = await runCli(['history', ...files, '--checklist', SHOP, '--checklist', OTHER, '-o', out]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe(`History of 4 audits written to ${out}\n`);
+    const bytes = readFileSync(out);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = (await pdfPages(bytes)).join('\n');
+    expect(text).toContain('Customer experience over time: Leinenwerk');
+    expect(text).toMatch(/Over 4 audits, from 2025-01-15 to 2025-04-15, the score's low end rose from \d+\.\d to \d+\.\d/);
+    expect(text).toMatch(/2025-03-15\s+\d+\.\d–\d+\.\d/);
+    expect(text).toMatch(/2025-02-15 to 2025-03-15\s+Score \+\d+\.\d\.\s+Fixed:\s+Business buyers get a proper invoice straight from checkout/);
+    // Audit 3 slips back on selling online, which also closes the VAT field it leads to: one action, named once.
+    expect(text).toMatch(/2025-03-15 to 2025-04-15\s+Score -\d+\.\d\.\s+Fixed:[\s\S]*Got worse:\s+Open a simple web shop\s+Page 1 of 1/);
+    await runCli(['history', ...files, '--checklist', SHOP, '--checklist', OTHER, '-o', join(dir, 'again.pdf')]);
+    expect(readFileSync(join(dir, 'again.pdf')).equals(bytes)).toBe(true);
+  });
+
+  it('refuses to print a PDF on a terminal', async () => {
+    const { files } = series(2);
+    const stdout = new Capture(true);
+    const stderr = new Capture();
+    const code = await run(['history', ...files, '--checklist', SHOP, '-f', 'pdf'], { stdout, stderr, stdin: process.stdin, env: {} });
+    expect(code).toBe(2);
+    expect(stdout.text).toBe('');
+    expect(stderr.text).toMatch(/^cx-audit: -f pdf writes a binary file, which a terminal cannot show; write it to a file with -o history\.pdf/);
   });
 
   it('draws the trend as an SVG line in a self-contained page, client names escaped', async () => {

@@ -24,6 +24,10 @@ export async function historyCommand(files: string[], options: HistoryOptions, c
     ...protectedInputs({ checklists: checklistFiles }, ctx.config),
     ...files.map((path) => ({ path, role: 'an audit' })),
   ]);
+  // A PDF is bytes: on a terminal it would print as garbage.
+  if (format === 'pdf' && target.kind === 'stdout' && ctx.io.stdout.isTTY) {
+    throw new UsageError('-f pdf writes a binary file, which a terminal cannot show; write it to a file with -o history.pdf, or pipe it (> history.pdf)');
+  }
   const checklists = await checklistsForRun(checklistFiles, ctx);
 
   const points: AuditPoint[] = [];
@@ -43,8 +47,9 @@ export async function historyCommand(files: string[], options: HistoryOptions, c
     points,
     checklists.map((c) => ({ id: c.id, title: c.title })),
   );
-  let content: string;
+  let content: string | Uint8Array;
   if (format === 'json') content = `${stringifySafe(history)}\n`;
+  else if (format === 'pdf') content = await (await import('../../history/pdf.js')).renderHistoryPdf(history);
   else if (format === 'html') content = (await import('../../history/html.js')).renderHistoryHtml(history);
   else content = (await import('../../history/markdown.js')).renderHistoryMarkdown(history);
   await writeOutput(target, [content], ctx.io.stdout, ctx.io.signal);

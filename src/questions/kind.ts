@@ -35,6 +35,19 @@ export interface QuestionKind {
   describe(question: TypedQuestion): string;
   /** Answers that span what the type can say, the best and the worst among them; empty for unscored types. */
   examples(question: TypedQuestion): AnswerValue[];
+  /**
+   * A team's agreed answer from the real answers (never n/a or unsure) of
+   * everyone who gave one, at least one; the rule is in docs/scoring.md.
+   * `disputable` is false for a type whose different answers are no
+   * disagreement (free text).
+   */
+  agree(question: TypedQuestion, given: readonly AnswerValue[]): AnswerValue;
+  disputable: boolean;
+}
+
+/** The lower middle of sorted values: with an even count, the more cautious of the two. */
+export function lowerMedian<T>(sorted: readonly T[]): T {
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
 /** `write yes, no, n/a or unsure`: what every invalid-answer message ends with. */

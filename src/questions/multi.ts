@@ -35,4 +35,10 @@ export const multi: QuestionKind = {
   // Nothing, each choice alone, and everything: the whole range without every combination.
   examples: (q) => [[], ...q.choices.map((c) => [c.id]), q.choices.map((c) => c.id)],
   describe: (q) => `a list of any of ${orList(q.choices.map((c) => c.id))}, or [] for none`,
+  // The options more than half of the people picked, in the question's order.
+  agree: (q, given) => {
+    const picks = given as readonly string[][];
+    return q.choices.map((c) => c.id).filter((id) => picks.filter((p) => p.includes(id)).length * 2 > picks.length);
+  },
+  disputable: true,
 };

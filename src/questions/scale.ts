@@ -1,5 +1,5 @@
 import { SCALE_MAX, SCALE_MIN } from '../checklist/vocabulary.js';
-import { OTHER_ANSWERS, type QuestionKind } from './kind.js';
+import { lowerMedian, OTHER_ANSWERS, type QuestionKind } from './kind.js';
 
 const POINTS = Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => SCALE_MIN + i);
 const WORDS: Record<number, string> = { 1: 'Not at all', 2: 'A little', 3: 'Partly', 4: 'Mostly', 5: 'Fully' };
@@ -18,4 +18,6 @@ export const scale: QuestionKind = {
   prompt: () => ({ kind: 'select', options: POINTS.map((v) => ({ value: v, label: `${v}  ${WORDS[v] ?? ''}`.trimEnd() })) }),
   examples: () => POINTS,
   describe: () => `a whole number from ${SCALE_MIN} (${WORDS[SCALE_MIN]?.toLowerCase()}) to ${SCALE_MAX} (${WORDS[SCALE_MAX]?.toLowerCase()})`,
+  agree: (_q, given) => lowerMedian([...given].sort((a, b) => Number(a) - Number(b))),
+  disputable: true,
 };

@@ -11,4 +11,7 @@ export const text: QuestionKind = {
   prompt: () => ({ kind: 'input', parse: (input) => ({ value: input.trim() }) }),
   describe: () => 'text, in quotes',
   examples: () => [],
+  // The first answer given, in the order of the files: different words are no disagreement.
+  agree: (_q, given) => given[0]!,
+  disputable: false,
 };

@@ -18,4 +18,7 @@ export const yesNo: QuestionKind = {
   }),
   describe: () => 'yes or no',
   examples: () => ['yes', 'no'],
+  // The cautious answer: one "no" makes it no.
+  agree: (_q, given) => (given.includes('no') ? 'no' : 'yes'),
+  disputable: true,
 };

@@ -18,20 +18,14 @@ export interface Consensus {
 
 const real = (v: AnswerValue) => v !== NOT_APPLICABLE && v !== UNSURE;
 
-/** The lower middle of sorted values: with an even count, the more cautious of the two. */
-function lowerMedian<T>(sorted: readonly T[]): T {
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
-}
-
 /**
  * The agreed answer of a team, and whether they disagree. The rule, in
  * docs/scoring.md: "unsure" and n/a from one person never override a real
- * answer from another; among real answers, yes-no takes the more cautious
- * answer (one "no" makes it no), a scale and a choice take the median (the
- * lower one of an even count, ordered by score), and a multi question keeps
- * the options more than half of the people picked. With no real answer,
- * anyone unsure makes it unsure, else it is n/a. A text question keeps the
- * first answer given, in the order of the files.
+ * answer from another; among real answers, each question type agrees its own
+ * way (src/questions/: yes-no takes the more cautious answer, a scale and a
+ * choice the lower median, a multi question the options more than half
+ * picked, a text the first given). With no real answer, anyone unsure makes
+ * it unsure, else it is n/a.
  */
 export function consensus(question: Question, votes: readonly Vote[]): Consensus | undefined {
   if (!votes.length) return undefined;
@@ -39,26 +33,6 @@ export function consensus(question: Question, votes: readonly Vote[]): Consensus
   const given = answers.filter(real);
   if (!given.length) return { answer: answers.includes(UNSURE) ? UNSURE : NOT_APPLICABLE, disputed: false };
   const kind = kindOf(question);
-  const compliance = (a: AnswerValue) => kind.compliance(question, a);
   const key = (a: AnswerValue) => JSON.stringify(Array.isArray(a) ? [...a].sort() : a);
-  const disputed = new Set(given.map(key)).size > 1;
-  switch (question.type) {
-    case 'yes-no':
-      return { answer: given.includes('no') ? 'no' : 'yes', disputed };
-    case 'scale':
-      return { answer: lowerMedian([...given].sort((a, b) => Number(a) - Number(b))), disputed };
-    case 'choice': {
-      // A choice that means "does not apply here" counts as n/a: it never outweighs a scored one.
-      const scored = given.filter((a) => compliance(a) !== null);
-      if (!scored.length) return { answer: given[0]!, disputed };
-      return { answer: lowerMedian([...scored].sort((a, b) => compliance(a)! - compliance(b)!)), disputed };
-    }
-    case 'multi': {
-      const picks = given as string[][];
-      const answer = question.choices.map((c) => c.id).filter((id) => picks.filter((p) => p.includes(id)).length * 2 > picks.length);
-      return { answer, disputed };
-    }
-    default:
-      return { answer: given[0]!, disputed: false };
-  }
+  return { answer: kind.agree(question, given), disputed: kind.disputable && new Set(given.map(key)).size > 1 };
 }

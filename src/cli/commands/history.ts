@@ -49,7 +49,7 @@ export async function historyCommand(files: string[], options: HistoryOptions, c
   );
   let content: string | Uint8Array;
   if (format === 'json') content = `${stringifySafe(history)}\n`;
-  else if (format === 'pdf') content = await (await import('../../history/pdf.js')).renderHistoryPdf(history);
+  else if (format === 'pdf') content = await (await import('../../report/pdf-history.js')).renderHistoryPdf(history);
   else if (format === 'html') content = (await import('../../history/html.js')).renderHistoryHtml(history);
   else content = (await import('../../history/markdown.js')).renderHistoryMarkdown(history);
   await writeOutput(target, [content], ctx.io.stdout, ctx.io.signal);

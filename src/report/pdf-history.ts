@@ -1,16 +1,16 @@
 /**
- * The history as a PDF: the trend, the line chart, the table of scores and
- * what changed between audits, on the report's page and fonts (report/pdf.ts
- * loads pdfmake, and only when a PDF is asked for).
+ * The history (src/history/) as a PDF: the trend, the line chart, the table
+ * of scores and what changed between audits, on the report's page and fonts.
+ * Here beside pdf.ts, the one module that loads pdfmake, and only for a PDF.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { pdfBytes, PDF_PAGE } from '../report/pdf.js';
-import { pdfText } from '../report/pdf-text.js';
-import { DEFAULT_ACCENT } from '../report/charts.js';
-import { changeHeadlines, formatScore } from '../report/text.js';
-import type { History } from './history.js';
-import { historyChart } from './html.js';
-import { scoreCell, scoreChangeSentence, trendSentence } from './markdown.js';
+import { pdfBytes, PDF_PAGE } from './pdf.js';
+import { pdfText } from './pdf-text.js';
+import { DEFAULT_ACCENT } from './charts.js';
+import { changeHeadlines, formatScore } from './text.js';
+import type { History } from '../history/history.js';
+import { historyChart } from '../history/html.js';
+import { scoreCell, scoreChangeSentence, trendSentence } from '../history/markdown.js';
 
 const heading = (text: string): Content => ({ text: pdfText(text), fontSize: 13, bold: true, color: DEFAULT_ACCENT, margin: [0, 14, 0, 4] });
 

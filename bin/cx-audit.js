@@ -9,8 +9,9 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  // Ctrl-C at a prompt arrives as a keypress; SIGINT/SIGTERM elsewhere abort
-  // the running command, which exits 130. If it does not stop promptly, leave
+  // Ctrl-C at a prompt arrives as a keypress; SIGINT/SIGTERM elsewhere, and
+  // SIGHUP when the terminal closes, abort the running command, which exits
+  // 130 and frees its answers file. If it does not stop promptly, leave
   // anyway: every answer is already on disk.
   const controller = new AbortController();
   const onSignal = () => {
@@ -20,13 +21,14 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
 
   // A reader that leaves early (`cx-audit report … | head -1`) closes the
-  // pipe: what is left to write goes nowhere, quietly, and the command ends
-  // as if it had been read.
+  // pipe, and a closed terminal fails writes with EIO: what is left to write
+  // goes nowhere, quietly, and the command ends as if it had been read.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error) => {
-      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+      if (!['EPIPE', 'EIO', 'ERR_STREAM_DESTROYED'].includes(error.code)) throw error;
     });
   }
 

@@ -149,6 +149,19 @@ describe('the interview in a real terminal', () => {
     expect((await t.exited).exitCode).toBe(130);
     expect(t.text()).toContain('interrupted. 1 answer is saved in cx-audit-answers.yaml');
   });
+
+  it('leaves when the terminal closes (SIGHUP) with the answers saved and the file free for the next interview', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cx-audit-e2e-'));
+    const t = start(cwd, PROFILE_FLAGS);
+    await t.waitFor('Do you sell online?');
+    await t.press(KEY.enter);
+    await t.waitFor('How clearly are delivery options');
+    process.kill((t as unknown as { pty: { pid: number } }).pty.pid, 'SIGHUP');
+    expect((await t.exited).exitCode).toBe(130);
+    expect(existsSync(join(cwd, 'cx-audit-answers.yaml.lock'))).toBe(false);
+    const saved = parse(readFileSync(join(cwd, 'cx-audit-answers.yaml'), 'utf8')) as { answers: Record<string, { answer: unknown }> };
+    expect(saved.answers['shop/sells-online']?.answer).toBe('yes');
+  });
 });
 
 describe('hostile text and fast keys in a real terminal', () => {

@@ -13,6 +13,7 @@ import { validateReport } from '../generated/validators.js';
 import { VERSION } from '../generated/version.js';
 import { formatOfPath, isBinaryFormat, REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import type { CommandContext } from './context.js';
+import { refuseBytesOnTerminal } from './format-choice.js';
 import { diagnosticLine, readContext } from './inputs.js';
 import type { OutStream } from './io.js';
 
@@ -71,9 +72,7 @@ export function chooseFormat(format: ReportFormat | undefined, output: string | 
  * takes it. Checked with the output plan, before any work.
  */
 export function refuseBinaryOnTerminal(format: ReportFormat, plan: OutputPlan, stdout: OutStream): void {
-  if (plan.kind !== 'stdout' || !isBinaryFormat(format) || !stdout.isTTY) return;
-  const file = `report.${REPORT_FORMATS[format].extensions[0]}`;
-  throw new UsageError(`-f ${format} writes a binary file, which a terminal cannot show; write it to a file with -o ${file}, or pipe it (> ${file})`);
+  if (isBinaryFormat(format)) refuseBytesOnTerminal(format, plan, stdout, `report.${REPORT_FORMATS[format].extensions[0]}`);
 }
 
 /** "acme gmbh" and "Acme GmbH " are one client. */

@@ -1,9 +1,10 @@
-import { EXIT, InputError, UsageError } from '../../errors.js';
+import { EXIT, InputError } from '../../errors.js';
 import { planOutput, writeOutput } from '../../files/output.js';
 import { HISTORY_FORMATS, type HistoryOptions } from '../../history/formats.js';
 import { buildHistory, mixedClients, type AuditPoint } from '../../history/history.js';
 import { stringifySafe } from '../../text/json.js';
 import type { CommandContext } from '../context.js';
+import { formatFromName, refuseBytesOnTerminal } from '../format-choice.js';
 import { checklistsForRun, protectedInputs } from '../inputs.js';
 import { loadAudit } from '../report-output.js';
 
@@ -14,20 +15,13 @@ import { loadAudit } from '../report-output.js';
  * every audit is measured the same way.
  */
 export async function historyCommand(files: string[], options: HistoryOptions, ctx: CommandContext): Promise<number> {
-  const extension = options.output && options.output !== '-' ? /\.([^./\\]+)$/.exec(options.output)?.[1]?.toLowerCase() : undefined;
-  const implied = HISTORY_FORMATS.find((f) => f === extension || (f === 'md' && extension === 'markdown'));
-  if (options.format && implied && options.format !== implied)
-    throw new UsageError(`-f ${options.format} does not match -o ${options.output}; drop -f, or name the file .${options.format}`);
-  const format = options.format ?? implied ?? 'md';
+  const format = formatFromName(options, { ...Object.fromEntries(HISTORY_FORMATS.map((f) => [f, f])), markdown: 'md' }, 'md');
   const checklistFiles = options.checklist ?? [];
   const target = planOutput(options.output, [
     ...protectedInputs({ checklists: checklistFiles }, ctx.config),
     ...files.map((path) => ({ path, role: 'an audit' })),
   ]);
-  // A PDF is bytes: on a terminal it would print as garbage.
-  if (format === 'pdf' && target.kind === 'stdout' && ctx.io.stdout.isTTY) {
-    throw new UsageError('-f pdf writes a binary file, which a terminal cannot show; write it to a file with -o history.pdf, or pipe it (> history.pdf)');
-  }
+  if (format === 'pdf') refuseBytesOnTerminal(format, target, ctx.io.stdout, 'history.pdf');
   const checklists = await checklistsForRun(checklistFiles, ctx);
 
   const points: AuditPoint[] = [];

@@ -9,6 +9,7 @@ import type { PlanFormat } from '../../plan/formats.js';
 import { loadPlan } from '../../plan/load.js';
 import { planFor, type PlanFile } from '../../plan/plan.js';
 import type { CommandContext } from '../context.js';
+import { formatFromName } from '../format-choice.js';
 import { answersForRun, checklistsForRun, diagnosticLine, protectedInputs, readContext } from '../inputs.js';
 import { reportDate } from '../report-output.js';
 
@@ -20,14 +21,7 @@ export interface PlanOptions {
 const EXTENSIONS: Record<string, PlanFormat> = { yaml: 'yaml', yml: 'yaml', csv: 'csv', md: 'md', markdown: 'md' };
 
 /** -f, or what the -o file's name says, or YAML; a contradiction is a usage error. */
-function chooseFormat(options: PlanOptions): PlanFormat {
-  const extension = options.output && options.output !== '-' ? /\.([^./\\]+)$/.exec(options.output)?.[1]?.toLowerCase() : undefined;
-  const implied = extension ? EXTENSIONS[extension] : undefined;
-  if (options.format && implied && options.format !== implied) {
-    throw new UsageError(`-f ${options.format} does not match -o ${options.output}; drop -f, or name the file .${options.format}`);
-  }
-  return options.format ?? implied ?? 'yaml';
-}
+const chooseFormat = (options: PlanOptions): PlanFormat => formatFromName(options, EXTENSIONS, 'yaml');
 
 /** A plan file, or an error naming every problem with it. */
 async function readPlan(path: string, ctx: CommandContext, role: string): Promise<{ plan: PlanFile; text: string }> {

@@ -3,17 +3,17 @@ import { checkAnswers, type AnswersLoad } from '../../answers/load.js';
 import type { Answers, Profile } from '../../answers/model.js';
 import { serializeAnswers } from '../../answers/serialize.js';
 import type { LoadedChecklist } from '../../checklist/model.js';
-import { EXIT, InputError, UsageError } from '../../errors.js';
+import { EXIT, InputError } from '../../errors.js';
 import { isError, sortDiagnostics, type Diagnostic } from '../../files/diagnostic.js';
-import { planOutput, writeOutput, type OutputPlan } from '../../files/output.js';
+import { planOutput, writeOutput } from '../../files/output.js';
 import { parseYaml, type YamlFile } from '../../files/yaml-file.js';
 import { questionnaireCsv } from '../../questionnaire/csv.js';
 import { answersFromGrid, EMPTY_QUESTIONNAIRE, unaskedAnswers, type GridAnswers } from '../../questionnaire/import.js';
 import { readQuestionnaire } from '../../questionnaire/read.js';
 import { questionnaireRows } from '../../questionnaire/rows.js';
 import type { CommandContext } from '../context.js';
+import { formatFromName, refuseBytesOnTerminal } from '../format-choice.js';
 import { checklistsForRun, diagnosticLine, protectedInputs, readContext } from '../inputs.js';
-import type { OutStream } from '../io.js';
 import { profileFromFlags, type ProfileFlags } from '../profile-flags.js';
 import { reportDate } from '../report-output.js';
 
@@ -34,22 +34,7 @@ export interface QuestionnaireImportOptions extends ProfileFlags {
 }
 
 /** -f, or what the -o file's name says, or a workbook; a contradiction is a usage error. */
-function chooseFormat(options: QuestionnaireExportOptions): QuestionnaireFormat {
-  const extension = options.output && options.output !== '-' ? /\.(xlsx|csv)$/i.exec(options.output)?.[1]?.toLowerCase() : undefined;
-  const implied = extension as QuestionnaireFormat | undefined;
-  if (options.format && implied && options.format !== implied) {
-    throw new UsageError(`-f ${options.format} does not match -o ${options.output}; drop -f, or name the file .${options.format}`);
-  }
-  return options.format ?? implied ?? 'xlsx';
-}
-
-/** A workbook is bytes: on a terminal it would print as garbage (report-output.ts refuses a PDF the same way). */
-function refuseWorkbookOnTerminal(format: QuestionnaireFormat, plan: OutputPlan, stdout: OutStream): void {
-  if (format !== 'xlsx' || plan.kind !== 'stdout' || !stdout.isTTY) return;
-  throw new UsageError(
-    '-f xlsx writes a binary file, which a terminal cannot show; write it to a file with -o questionnaire.xlsx, or pipe it (> questionnaire.xlsx)',
-  );
-}
+const chooseFormat = (options: QuestionnaireExportOptions): QuestionnaireFormat => formatFromName(options, { xlsx: 'xlsx', csv: 'csv' }, 'xlsx');
 
 /** The day of the run (SOURCE_DATE_EPOCH fixes it) as a time: what the workbook and the imported answers are dated. */
 function runDay(ctx: CommandContext): { day: string; date: Date } {
@@ -66,7 +51,7 @@ function runDay(ctx: CommandContext): { day: string; date: Date } {
 export async function questionnaireExportCommand(checklistFiles: string[], options: QuestionnaireExportOptions, ctx: CommandContext): Promise<number> {
   const format = chooseFormat(options);
   const target = planOutput(options.output, protectedInputs({ checklists: checklistFiles }, ctx.config));
-  refuseWorkbookOnTerminal(format, target, ctx.io.stdout);
+  if (format === 'xlsx') refuseBytesOnTerminal(format, target, ctx.io.stdout, 'questionnaire.xlsx');
   const profile = profileFromFlags(options);
   const checklists = await checklistsForRun(checklistFiles, ctx);
   const rows = questionnaireRows(checklists, profile);
